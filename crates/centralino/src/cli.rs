@@ -1,0 +1,207 @@
+//! The command line: `serve`, and the operator tools `taxcode` and `calendar`.
+//!
+//! Every command reports bad input as one line on stderr and a non-zero exit status.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use jiff::Timestamp;
+
+use crate::{App, AppConfig, Profile};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "centralino",
+    version,
+    about = "A multichannel contact center for public-service agencies"
+)]
+pub struct Cli {
+    /// A profile folder (centralino.toml, offices.csv); the built-in INPS profile by default.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub profile: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the contact center.
+    Serve(ServeArgs),
+    /// Check Italian tax codes: one JSON object a line for each code (codes from stdin, one a
+    /// line, when none are given).
+    Taxcode { codes: Vec<String> },
+    /// Holidays and opening hours.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Create the synthetic demo population in an empty database and print identities to try.
+    #[arg(long)]
+    pub demo: bool,
+    /// HTTP address (default: the profile's, 127.0.0.1:8080).
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<SocketAddr>,
+    /// Where the database and files live.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// Database URL (default: sqlite://DATA_DIR/centralino.db).
+    #[arg(long, value_name = "URL")]
+    pub database: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// Italian national holidays of a year: `YYYY-MM-DD<TAB>name` lines.
+    Holidays { year: String },
+    /// Whether a calendar of the profile is open at an instant (RFC 3339), and its next opening.
+    At { name: String, at: String },
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Serve(args) => serve(load_profile(cli.profile.as_deref())?, args),
+        Command::Taxcode { codes } => crate::taxcode_cmd::run(&codes),
+        Command::Calendar(CalendarCommand::Holidays { year }) => holidays(&year),
+        Command::Calendar(CalendarCommand::At { name, at }) => {
+            calendar_at(&load_profile(cli.profile.as_deref())?, &name, &at)
+        }
+    }
+}
+
+fn load_profile(dir: Option<&std::path::Path>) -> anyhow::Result<Profile> {
+    Ok(match dir {
+        Some(dir) => Profile::load(dir)?,
+        None => Profile::inps()?,
+    })
+}
+
+fn holidays(year: &str) -> anyhow::Result<ExitCode> {
+    let year: i16 = year
+        .trim()
+        .parse()
+        .ok()
+        .filter(|y| (1950..=9999).contains(y))
+        .with_context(|| format!("year {year:?} must be a number from 1950 to 9999"))?;
+    let mut out = std::io::stdout().lock();
+    for holiday in calendar::national_holidays(year) {
+        writeln!(out, "{}\t{}", holiday.date, holiday.name)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn calendar_at(profile: &Profile, name: &str, at: &str) -> anyhow::Result<ExitCode> {
+    let Some(cal) = profile.calendars.get(name) else {
+        let known: Vec<_> = profile.calendars.names().collect();
+        bail!(
+            "no calendar named {name:?} in the profile (known: {})",
+            known.join(", ")
+        );
+    };
+    let at: Timestamp = at.trim().parse().with_context(|| {
+        format!("{at:?} is not an RFC 3339 instant like 2026-11-30T08:00:00+01:00")
+    })?;
+    let mut out = std::io::stdout().lock();
+    if cal.is_open(at) {
+        writeln!(out, "open")?;
+        match cal.next_close(at) {
+            Some(close) => {
+                writeln!(out, "closes: {close}")?;
+                match cal.next_open(close.timestamp()) {
+                    Some(next) => writeln!(out, "next opening: {next}")?,
+                    None => writeln!(out, "next opening: none")?,
+                }
+            }
+            None => writeln!(out, "closes: never")?,
+        }
+    } else {
+        writeln!(out, "closed")?;
+        match cal.next_open(at) {
+            Some(next) => writeln!(out, "next opening: {next}")?,
+            None => writeln!(out, "next opening: none")?,
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(profile: Profile, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    init_tracing();
+    let database_url = match args.database {
+        Some(url) => url,
+        None => {
+            std::fs::create_dir_all(&args.data_dir).with_context(|| {
+                format!("creating the data directory {}", args.data_dir.display())
+            })?;
+            format!("sqlite://{}", args.data_dir.join("centralino.db").display())
+        }
+    };
+    let config = AppConfig {
+        http_listen: args.listen.unwrap_or(profile.http_listen),
+        profile,
+        database_url,
+        demo: args.demo,
+    };
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime.block_on(async {
+        let institute = config.profile.institute.short_name.clone();
+        let app = App::build(config).await?;
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
+            "centralino ({institute} profile) listening on http://{}",
+            app.http_addr()
+        )?;
+        if !app.showcase().is_empty() {
+            writeln!(out, "Demo identities to try (synthetic people):")?;
+            for (label, code) in app.showcase() {
+                writeln!(out, "  {code}  {label}")?;
+            }
+        }
+        out.flush()?;
+        drop(out);
+        app.run_until(shutdown_signal()).await?;
+        tracing::info!("stopped");
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => tracing::info!("SIGINT: shutting down"),
+        () = terminate => tracing::info!("SIGTERM: shutting down"),
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    // A second call (tests) finds a subscriber installed and leaves it.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

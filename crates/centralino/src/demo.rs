@@ -1,0 +1,667 @@
+//! The demo population: a deterministic, synthetic set of citizens for trying the product.
+//!
+//! Same seed, same people: every run of `serve --demo` on an empty database creates exactly the
+//! same citizens, so the identities printed at start-up (and used in docs and tests) stay valid.
+//! Nobody here is real: names are drawn from common-name lists, places from the Belfiore table,
+//! streets and numbers at random; tax codes are computed from those data by the official rules
+//! (with omocodes where two people would share a code, as the Agenzia delle Entrate does).
+
+use std::collections::{BTreeMap, HashSet};
+
+use domain::place::{self, Place};
+use domain::{Language, MobileNumber, PersonalTaxCode, Sex, TaxCode};
+use jiff::civil::Date;
+use store::{Address, CitizenData, Office};
+
+/// The version of the demo data set, recorded in the database.
+pub const DEMO_DATA_VERSION: &str = "inps-demo-v1";
+
+/// How many citizens the demo population has.
+pub const DEMO_CITIZENS: usize = 10_000;
+
+/// SplitMix64: a tiny, well-distributed generator; the demo needs repeatability, not secrecy.
+#[derive(Debug)]
+struct Rng(u64);
+
+impl Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (n > 0).
+    fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const SURNAMES: &[&str] = &[
+    "Rossi",
+    "Russo",
+    "Ferrari",
+    "Esposito",
+    "Bianchi",
+    "Romano",
+    "Colombo",
+    "Ricci",
+    "Marino",
+    "Greco",
+    "Bruno",
+    "Gallo",
+    "Conti",
+    "De Luca",
+    "Mancini",
+    "Costa",
+    "Giordano",
+    "Rizzo",
+    "Lombardi",
+    "Moretti",
+    "Barbieri",
+    "Fontana",
+    "Santoro",
+    "Mariani",
+    "Rinaldi",
+    "Caruso",
+    "Ferrara",
+    "Galli",
+    "Martini",
+    "Leone",
+    "Longo",
+    "Gentile",
+    "Martinelli",
+    "Vitale",
+    "Lombardo",
+    "Serra",
+    "Coppola",
+    "De Santis",
+    "D'Angelo",
+    "Marchetti",
+    "Parisi",
+    "Villa",
+    "Conte",
+    "Ferraro",
+    "Ferri",
+    "Fabbri",
+    "Bianco",
+    "Marini",
+    "Grasso",
+    "Valentini",
+    "Messina",
+    "Sala",
+    "De Angelis",
+    "Gatti",
+    "Pellegrini",
+    "Palumbo",
+    "Sanna",
+    "Farina",
+    "Rizzi",
+    "Monti",
+    "Cattaneo",
+    "Morelli",
+    "Amato",
+    "Silvestri",
+    "Mazza",
+    "Testa",
+    "Grassi",
+    "Pellegrino",
+    "Carbone",
+    "Giuliani",
+    "Benedetti",
+    "Barone",
+    "Rossetti",
+    "Caputo",
+    "Montanari",
+    "Guerra",
+    "Palmieri",
+    "Bernardi",
+    "Martino",
+    "Fiore",
+    "De Rosa",
+    "Ferretti",
+    "Bellini",
+    "Basile",
+    "Riva",
+    "Donati",
+    "Piras",
+    "Vitali",
+    "Battaglia",
+    "Sartori",
+    "Neri",
+    "Costantini",
+    "Milani",
+    "Pagano",
+    "Ruggiero",
+    "Sorrentino",
+    "D'Amico",
+    "Orlando",
+    "Damico",
+    "Negri",
+    "Nicolò",
+    "D'Acunto",
+    "Lo Russo",
+    "Di Stefano",
+    "Fumagalli",
+    "Cocco",
+    "Melis",
+    "Pace",
+    "Re",
+    "Fo",
+    "Gori",
+    "Zanetti",
+    "Bonetti",
+    "Cirillo",
+    "Ferrante",
+    "Pastore",
+];
+
+const MALE_NAMES: &[&str] = &[
+    "Marco",
+    "Giuseppe",
+    "Giovanni",
+    "Antonio",
+    "Mario",
+    "Luigi",
+    "Francesco",
+    "Alessandro",
+    "Andrea",
+    "Stefano",
+    "Roberto",
+    "Paolo",
+    "Luca",
+    "Matteo",
+    "Lorenzo",
+    "Davide",
+    "Simone",
+    "Vincenzo",
+    "Salvatore",
+    "Gianfranco",
+    "Domenico",
+    "Pietro",
+    "Fabio",
+    "Massimo",
+    "Claudio",
+    "Riccardo",
+    "Nicolò",
+    "Emanuele",
+    "Gabriele",
+    "Federico",
+    "Tommaso",
+    "Leonardo",
+    "Ugo",
+    "Carmine",
+    "Raffaele",
+    "Angelo",
+    "Enrico",
+    "Alberto",
+    "Sergio",
+    "Franco",
+];
+
+const FEMALE_NAMES: &[&str] = &[
+    "Maria",
+    "Anna",
+    "Giulia",
+    "Francesca",
+    "Sara",
+    "Laura",
+    "Chiara",
+    "Elena",
+    "Valentina",
+    "Alessandra",
+    "Paola",
+    "Giovanna",
+    "Rosa",
+    "Angela",
+    "Lucia",
+    "Federica",
+    "Martina",
+    "Silvia",
+    "Roberta",
+    "Teresa",
+    "Caterina",
+    "Ilaria",
+    "Elisa",
+    "Simona",
+    "Barbara",
+    "Antonella",
+    "Daniela",
+    "Cristina",
+    "Monica",
+    "Patrizia",
+    "Giorgia",
+    "Aurora",
+    "Beatrice",
+    "Carla",
+    "Rita",
+    "Graziella",
+    "Noemi",
+    "Serena",
+    "Emma",
+    "Sofia",
+];
+
+/// Foreign residents: (language, birth country Z-code, surnames, male names, female names).
+type ForeignNames = (
+    Language,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const FOREIGN: &[ForeignNames] = &[
+    (
+        Language::German,
+        "Z112",
+        &[
+            "Müller",
+            "Schmidt",
+            "Schneider",
+            "Fischer",
+            "Weber",
+            "Wagner",
+        ],
+        &["Lukas", "Jonas", "Stefan", "Klaus"],
+        &["Anna", "Katrin", "Sabine", "Ursula"],
+    ),
+    (
+        Language::English,
+        "Z114",
+        &["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson"],
+        &["James", "Oliver", "Harry", "George"],
+        &["Emily", "Olivia", "Charlotte", "Grace"],
+    ),
+    (
+        Language::French,
+        "Z110",
+        &["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Petit"],
+        &["Jean", "Pierre", "Louis", "Hugo"],
+        &["Camille", "Léa", "Chloé", "Manon"],
+    ),
+    (
+        Language::Arabic,
+        "Z330",
+        &["El Amrani", "Benali", "Haddad", "Mansour", "Saleh", "Karim"],
+        &["Mohamed", "Youssef", "Ahmed", "Omar"],
+        &["Fatima", "Amina", "Khadija", "Salma"],
+    ),
+    (
+        Language::Arabic,
+        "Z336",
+        &["Hassan", "Ibrahim", "Mahmoud", "Abdel", "Farouk", "Nasser"],
+        &["Mahmoud", "Mostafa", "Karim", "Tarek"],
+        &["Nour", "Mariam", "Yasmin", "Hoda"],
+    ),
+    (
+        Language::Polish,
+        "Z127",
+        &[
+            "Nowak",
+            "Kowalski",
+            "Wiśniewski",
+            "Wójcik",
+            "Kamiński",
+            "Lewandowski",
+        ],
+        &["Piotr", "Krzysztof", "Tomasz", "Paweł"],
+        &["Anna", "Katarzyna", "Małgorzata", "Agnieszka"],
+    ),
+    (
+        Language::Spanish,
+        "Z131",
+        &[
+            "García",
+            "Fernández",
+            "González",
+            "Rodríguez",
+            "López",
+            "Martínez",
+        ],
+        &["Javier", "Carlos", "Diego", "Pablo"],
+        &["Lucía", "Carmen", "Isabel", "Pilar"],
+    ),
+    (
+        Language::Spanish,
+        "Z611",
+        &["Quispe", "Flores", "Huamán", "Mamani", "Torres", "Vargas"],
+        &["José", "Luis", "Jorge", "Miguel"],
+        &["Rosa", "María", "Juana", "Elena"],
+    ),
+    (
+        Language::Russian,
+        "Z154",
+        &[
+            "Ivanov",
+            "Smirnov",
+            "Kuznetsov",
+            "Popov",
+            "Sokolov",
+            "Volkov",
+        ],
+        &["Sergej", "Dmitrij", "Aleksej", "Ivan"],
+        &["Olga", "Natalja", "Tatjana", "Irina"],
+    ),
+];
+
+const STREETS: &[&str] = &[
+    "Via Roma",
+    "Via Garibaldi",
+    "Via Mazzini",
+    "Corso Italia",
+    "Via Dante Alighieri",
+    "Via Cavour",
+    "Via Verdi",
+    "Via Marconi",
+    "Piazza della Repubblica",
+    "Via XX Settembre",
+    "Via Vittorio Emanuele II",
+    "Viale dei Mille",
+    "Via San Francesco",
+    "Via Matteotti",
+    "Via Gramsci",
+    "Via della Libertà",
+    "Via dei Tigli",
+    "Via Manzoni",
+    "Via Carducci",
+    "Via Leopardi",
+    "Via Pascoli",
+    "Corso Umberto I",
+    "Via Nazionale",
+    "Via del Mare",
+];
+
+/// One demo citizen as generated, with the `PersonalTaxCode` at hand for printing.
+#[derive(Debug, Clone)]
+pub struct DemoCitizen {
+    pub data: CitizenData,
+    pub personal: PersonalTaxCode,
+}
+
+/// Generates the demo population. `offices` give each province's postcode area.
+///
+/// Why the demo population could not be made (a bug in the generator or its tables).
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("generated person has no valid tax code: {0}")]
+    TaxCode(#[from] domain::TaxCodeError),
+    #[error("all 128 omocode variants of a generated tax code are taken")]
+    OmocodesExhausted,
+}
+
+/// Generates the demo population. `offices` give each province's postcode area.
+pub fn population(offices: &[Office]) -> Result<Vec<DemoCitizen>, DemoError> {
+    let mut rng = Rng(0x00C3_E7A1_1A70_2026);
+    let mut by_province: BTreeMap<&str, Vec<Place>> = BTreeMap::new();
+    for place in place::municipalities() {
+        if let Some(province) = place.province() {
+            by_province.entry(province).or_default().push(place);
+        }
+    }
+    let provinces: Vec<&str> = by_province.keys().copied().collect();
+    let all_places: Vec<&Place> = by_province.values().flatten().collect();
+    let postcode_area: BTreeMap<&str, &str> = offices
+        .iter()
+        .map(|o| (o.province.as_str(), o.postcode.get(..2).unwrap_or("00")))
+        .collect();
+
+    let mut used = HashSet::new();
+    let mut people = Vec::with_capacity(DEMO_CITIZENS);
+    while people.len() < DEMO_CITIZENS {
+        let index = people.len();
+        let sex = if rng.chance(50) {
+            Sex::Female
+        } else {
+            Sex::Male
+        };
+        let foreign = index % 100 >= 90; // one in ten is a foreign resident
+        let (surname, given_name, birth_place, language) = if foreign {
+            let (language, country, surnames, males, females) = *rng.pick(FOREIGN);
+            let names = if sex == Sex::Female { females } else { males };
+            (
+                *rng.pick(surnames),
+                *rng.pick(names),
+                country.to_owned(),
+                language,
+            )
+        } else {
+            let names = if sex == Sex::Female {
+                FEMALE_NAMES
+            } else {
+                MALE_NAMES
+            };
+            let born = rng.pick(&all_places).code().to_owned();
+            (
+                *rng.pick(SURNAMES),
+                *rng.pick(names),
+                born,
+                Language::Italian,
+            )
+        };
+        let birth_date = random_birth_date(&mut rng);
+        // One in 400 has a "twin": same names, date and place, so the second needs an omocode.
+        let twins = if index % 400 == 7 { 2 } else { 1 };
+        for _ in 0..twins {
+            let base = PersonalTaxCode::encode(surname, given_name, birth_date, sex, &birth_place)?;
+            let mut personal = base.clone();
+            let mut level = 0;
+            while !used.insert(personal.as_str().to_owned()) {
+                level += 1;
+                personal = base
+                    .omocode_variant(level)
+                    .ok_or(DemoError::OmocodesExhausted)?;
+            }
+            let province = *rng.pick(&provinces);
+            let address = (!rng.chance(3)).then(|| {
+                let city = rng.pick(&by_province[province]);
+                Address {
+                    street: format!("{} {}", rng.pick(STREETS), 1 + rng.below(180)),
+                    postcode: format!(
+                        "{}{:03}",
+                        postcode_area.get(province).copied().unwrap_or("00"),
+                        rng.below(1000)
+                    ),
+                    city: title_case(city.name()),
+                    province: province.to_owned(),
+                }
+            });
+            let mobile = rng.chance(90).then(|| {
+                let prefix = *rng.pick(&[
+                    "320", "328", "333", "338", "340", "347", "349", "366", "389", "393",
+                ]);
+                format!("{prefix}{:07}", rng.below(10_000_000))
+                    .parse::<MobileNumber>()
+                    .expect("a 3xx prefix and 7 digits is an Italian mobile")
+            });
+            let email = rng.chance(60).then(|| {
+                format!(
+                    "{}.{}{}@example.it",
+                    ascii_slug(given_name),
+                    ascii_slug(surname),
+                    index
+                )
+            });
+            people.push(DemoCitizen {
+                data: CitizenData {
+                    tax_code: TaxCode::Personal(personal.clone()),
+                    given_name: given_name.to_owned(),
+                    surname: surname.to_owned(),
+                    birth_date,
+                    sex,
+                    address,
+                    mobile,
+                    email,
+                    language,
+                },
+                personal,
+            });
+        }
+    }
+    people.truncate(DEMO_CITIZENS);
+    Ok(people)
+}
+
+fn random_birth_date(rng: &mut Rng) -> Date {
+    let year = 1940 + rng.below(66) as i16; // 1940–2005
+    let month = 1 + rng.below(12) as i8;
+    let day = 1 + rng.below(28) as i8;
+    // Days 1–28 exist in every month.
+    Date::new(year, month, day).expect("day 1–28 of month 1–12 is a date")
+}
+
+/// `SAN GIULIANO TERME` → `San Giuliano Terme`; `REGGIO NELL'EMILIA` → `Reggio Nell'Emilia`.
+pub fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = true;
+    for ch in text.chars() {
+        if start {
+            out.extend(ch.to_uppercase());
+        } else {
+            out.extend(ch.to_lowercase());
+        }
+        start = matches!(ch, ' ' | '\'' | '-' | '/');
+    }
+    out
+}
+
+fn ascii_slug(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| {
+            let c = c.to_lowercase().next().unwrap_or(c);
+            let folded = match c {
+                'à' | 'á' => 'a',
+                'è' | 'é' => 'e',
+                'ì' | 'í' => 'i',
+                'ò' | 'ó' => 'o',
+                'ù' | 'ú' => 'u',
+                'ł' => 'l',
+                'ś' => 's',
+                'ń' => 'n',
+                'ü' => 'u',
+                'ö' => 'o',
+                'ä' => 'a',
+                other => other,
+            };
+            folded.is_ascii_alphanumeric().then_some(folded)
+        })
+        .collect()
+}
+
+/// A few identities worth trying, picked by what makes them interesting.
+pub fn showcase(people: &[DemoCitizen]) -> Vec<(&'static str, &DemoCitizen)> {
+    let italian = |c: &&DemoCitizen| c.data.language == Language::Italian;
+    let with_address = |c: &&DemoCitizen| c.data.address.is_some();
+    let candidates: [(&'static str, Option<&DemoCitizen>); 6] = [
+        (
+            "Italian, man",
+            people
+                .iter()
+                .filter(italian)
+                .filter(with_address)
+                .find(|c| c.data.sex == Sex::Male),
+        ),
+        (
+            "Italian, woman",
+            people
+                .iter()
+                .filter(italian)
+                .filter(with_address)
+                .find(|c| c.data.sex == Sex::Female),
+        ),
+        (
+            "omocode (shares data with another citizen)",
+            people.iter().find(|c| c.personal.is_omocode()),
+        ),
+        (
+            "speaks Arabic",
+            people.iter().find(|c| c.data.language == Language::Arabic),
+        ),
+        (
+            "speaks German",
+            people.iter().find(|c| c.data.language == Language::German),
+        ),
+        (
+            "no home address on file",
+            people.iter().find(|c| c.data.address.is_none()),
+        ),
+    ];
+    candidates
+        .into_iter()
+        .filter_map(|(label, found)| found.map(|c| (label, c)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn offices() -> Vec<Office> {
+        crate::config::Profile::inps()
+            .expect("built-in profile")
+            .offices
+    }
+
+    #[test]
+    fn the_population_is_deterministic_valid_and_varied() {
+        let offices = offices();
+        let a = population(&offices).unwrap();
+        let b = population(&offices).unwrap();
+        assert_eq!(a.len(), DEMO_CITIZENS);
+        let codes = |p: &[DemoCitizen]| {
+            p.iter()
+                .map(|c| c.personal.as_str().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(&a), codes(&b), "same seed, same people");
+
+        let unique: HashSet<_> = a.iter().map(|c| c.personal.as_str()).collect();
+        assert_eq!(unique.len(), a.len(), "tax codes are unique");
+        let rule = domain::CenturyRule::with_reference_year(2026);
+        for c in &a {
+            let parsed =
+                TaxCode::parse_with(c.personal.as_str(), rule).expect("demo codes are valid");
+            let TaxCode::Personal(parsed) = parsed else {
+                panic!("16-character code")
+            };
+            assert_eq!(parsed.birth_date(), c.data.birth_date);
+            assert_eq!(parsed.sex(), c.data.sex);
+        }
+        let omocodes = a.iter().filter(|c| c.personal.is_omocode()).count();
+        assert!(omocodes >= 20, "only {omocodes} omocodes");
+        for lang in Language::ALL {
+            assert!(
+                a.iter().any(|c| c.data.language == lang),
+                "nobody speaks {lang}"
+            );
+        }
+        let provinces: HashSet<_> = a
+            .iter()
+            .filter_map(|c| c.data.address.as_ref())
+            .map(|a| a.province.as_str())
+            .collect();
+        assert!(
+            provinces.len() >= 100,
+            "addresses in {} provinces",
+            provinces.len()
+        );
+        assert!(a.iter().any(|c| c.data.address.is_none()));
+        assert!(a.iter().filter(|c| c.data.mobile.is_some()).count() > DEMO_CITIZENS * 8 / 10);
+        assert_eq!(showcase(&a).len(), 6);
+    }
+
+    #[test]
+    fn title_case_handles_apostrophes() {
+        assert_eq!(title_case("REGGIO NELL'EMILIA"), "Reggio Nell'Emilia");
+        assert_eq!(title_case("SAN GIULIANO TERME"), "San Giuliano Terme");
+    }
+}
