@@ -14,6 +14,17 @@ mod audit;
 mod citizens;
 mod offices;
 
+// The back office: each module adds its repository (and `impl Store` accessor) in its own file.
+pub mod applications;
+pub mod appointments;
+pub mod documents;
+pub mod domestic;
+pub mod linea;
+pub mod outbox;
+pub mod payments;
+pub mod pins;
+pub mod surveys;
+
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
@@ -48,6 +59,10 @@ pub enum StoreError {
 
 /// The embedded migrations for SQLite.
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+
+/// A database transaction: repositories offer `*_in(tx, …)` variants so that a service can make
+/// several writes (a booking and its confirmation SMS, say) atomic.
+pub type Transaction = sqlx::Transaction<'static, sqlx::Sqlite>;
 
 /// A handle on the database; cheap to clone.
 #[derive(Clone, Debug)]
@@ -99,6 +114,11 @@ impl Store {
     /// A fresh private in-memory database, for tests and one-shot tools.
     pub async fn open_in_memory() -> Result<Store, StoreError> {
         Store::open("sqlite::memory:").await
+    }
+
+    /// Starts a transaction (committed with `tx.commit().await`, rolled back when dropped).
+    pub async fn begin(&self) -> Result<Transaction, StoreError> {
+        Ok(self.pool.begin().await?)
     }
 
     pub fn citizens(&self) -> Citizens<'_> {

@@ -1,0 +1,1 @@
+//! Not built yet: arrives with the back-office issue.
