@@ -118,6 +118,30 @@ impl<'a> Citizens<'a> {
         row.map(|r| citizen_from_row(&r)).transpose()
     }
 
+    /// Records whether the citizen wants IO-app notifications (R-NOTIF-1).
+    pub async fn set_io_opt_in(
+        &self,
+        tax_code: &TaxCode,
+        opt_in: bool,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE citizens SET io_opt_in = $1 WHERE tax_code = $2")
+            .bind(opt_in)
+            .bind(tax_code.as_str())
+            .execute(self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Whether the citizen opted in to IO-app notifications; `false` for an unknown tax code.
+    pub async fn io_opt_in(&self, tax_code: &TaxCode) -> Result<bool, StoreError> {
+        let found: Option<bool> =
+            sqlx::query_scalar("SELECT io_opt_in FROM citizens WHERE tax_code = $1")
+                .bind(tax_code.as_str())
+                .fetch_optional(self.pool)
+                .await?;
+        Ok(found.unwrap_or(false))
+    }
+
     /// Citizens in id order, `limit` at most, after `after_id` (for paging).
     pub async fn list(&self, after_id: i64, limit: i64) -> Result<Vec<Citizen>, StoreError> {
         let sql = format!("{SELECT} WHERE id > $1 ORDER BY id LIMIT $2");

@@ -17,3 +17,6 @@ CREATE TABLE outbox_messages (
     sent_at         TEXT
 );
 CREATE INDEX outbox_due ON outbox_messages (status, next_attempt_at);
+
+-- Citizens choose whether to get IO-app notifications (R-NOTIF-1).
+ALTER TABLE citizens ADD COLUMN io_opt_in INTEGER NOT NULL DEFAULT 0;
