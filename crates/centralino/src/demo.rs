@@ -471,7 +471,7 @@ pub fn population(offices: &[Office]) -> Result<Vec<DemoCitizen>, DemoError> {
                         postcode_area.get(province).copied().unwrap_or("00"),
                         rng.below(1000)
                     ),
-                    city: title_case(city.name()),
+                    city: city.display_name(),
                     province: province.to_owned(),
                 }
             });
@@ -517,21 +517,6 @@ fn random_birth_date(rng: &mut Rng) -> Date {
     let day = 1 + rng.below(28) as i8;
     // Days 1–28 exist in every month.
     Date::new(year, month, day).expect("day 1–28 of month 1–12 is a date")
-}
-
-/// `SAN GIULIANO TERME` → `San Giuliano Terme`; `REGGIO NELL'EMILIA` → `Reggio Nell'Emilia`.
-pub fn title_case(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut start = true;
-    for ch in text.chars() {
-        if start {
-            out.extend(ch.to_uppercase());
-        } else {
-            out.extend(ch.to_lowercase());
-        }
-        start = matches!(ch, ' ' | '\'' | '-' | '/');
-    }
-    out
 }
 
 fn ascii_slug(text: &str) -> String {
@@ -657,11 +642,5 @@ mod tests {
         assert!(a.iter().any(|c| c.data.address.is_none()));
         assert!(a.iter().filter(|c| c.data.mobile.is_some()).count() > DEMO_CITIZENS * 8 / 10);
         assert_eq!(showcase(&a).len(), 6);
-    }
-
-    #[test]
-    fn title_case_handles_apostrophes() {
-        assert_eq!(title_case("REGGIO NELL'EMILIA"), "Reggio Nell'Emilia");
-        assert_eq!(title_case("SAN GIULIANO TERME"), "San Giuliano Terme");
     }
 }

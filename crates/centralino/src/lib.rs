@@ -9,7 +9,6 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
-mod http;
 mod taxcode_cmd;
 
 use std::net::SocketAddr;
@@ -37,7 +36,8 @@ pub struct AppConfig {
 #[derive(Debug)]
 pub struct App {
     http_listener: TcpListener,
-    state: http::AppState,
+    store: store::Store,
+    web: web::WebState,
     showcase: Vec<(String, String)>,
 }
 
@@ -61,10 +61,12 @@ impl App {
         let http_listener = TcpListener::bind(config.http_listen)
             .await
             .with_context(|| format!("binding HTTP to {}", config.http_listen))?;
-        let state = http::AppState::new(store, Arc::new(config.profile), config.demo);
+        let landing = landing_info(&config.profile, config.demo);
+        let web = web::WebState::new(store.clone(), Arc::new(config.profile.calendars), landing);
         Ok(App {
             http_listener,
-            state,
+            store,
+            web,
             showcase,
         })
     }
@@ -86,14 +88,40 @@ impl App {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let store = self.state.store.clone();
-        let router = http::router(self.state);
+        let store = self.store;
+        let router = web::router(self.web);
         axum::serve(self.http_listener, router)
             .with_graceful_shutdown(shutdown)
             .await
             .context("serving HTTP")?;
         store.close().await;
         Ok(())
+    }
+}
+
+/// What the landing page tells about the profile.
+fn landing_info(profile: &Profile, demo: bool) -> web::LandingInfo {
+    use config::Channel;
+    web::LandingInfo {
+        institute_name: profile.institute.name.clone(),
+        institute_short_name: profile.institute.short_name.clone(),
+        entry_points: profile
+            .entry_points
+            .iter()
+            .map(|ep| web::EntryPointInfo {
+                number: ep.number.clone(),
+                name: ep.name.clone(),
+                country: ep.country.clone(),
+                channel: match ep.channel {
+                    Channel::Landline => "landline",
+                    Channel::Mobile => "mobile",
+                    Channel::International => "international",
+                    Channel::Webcall => "WebCall",
+                }
+                .to_owned(),
+            })
+            .collect(),
+        demo,
     }
 }
 

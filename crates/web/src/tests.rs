@@ -1,0 +1,134 @@
+//! The router as a tower service, against a real in-memory store.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use super::*;
+
+async fn app() -> Router {
+    let store = store::Store::open_in_memory().await.unwrap();
+    let office = store::Office {
+        code: "7001".parse().unwrap(),
+        name: "Direzione provinciale di Roma".into(),
+        region: "Lazio".into(),
+        province: "RM".into(),
+        street: "Via Ciro il Grande 21".into(),
+        postcode: "00144".into(),
+        city: "Roma".into(),
+        hours: "Lun-Ven 08:30-12:30".into(),
+    };
+    store.offices().replace_all(&[office]).await.unwrap();
+    let specs: std::collections::BTreeMap<String, calendar::CalendarSpec> =
+        toml::from_str("[automated]\nzone = \"Europe/Rome\"\nalways_open = true\n").unwrap();
+    let calendars = Calendars::from_specs(&specs).unwrap();
+    let landing = LandingInfo {
+        institute_name: "Istituto".into(),
+        institute_short_name: "INPS".into(),
+        entry_points: vec![],
+        demo: false,
+    };
+    router(WebState::new(store, Arc::new(calendars), landing))
+}
+
+async fn call(
+    app: &Router,
+    method: &str,
+    uri: &str,
+    body: Option<&str>,
+) -> (StatusCode, serde_json::Value) {
+    let request = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("content-type", "application/json")
+        .body(body.map_or_else(Body::empty, |b| Body::from(b.to_owned())))
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let json = serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null);
+    (status, json)
+}
+
+#[tokio::test]
+async fn tax_code_check_answers_data_or_the_reason() {
+    let app = app().await;
+    let (status, body) = call(
+        &app,
+        "POST",
+        "/api/v1/tax-codes/check",
+        Some(r#"{"tax_code":"rssmra80a01h501u"}"#),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["normalized"], "RSSMRA80A01H501U");
+    assert_eq!(body["place_name"], "Roma");
+    let (status, body) = call(
+        &app,
+        "POST",
+        "/api/v1/tax-codes/check",
+        Some(r#"{"tax_code":"RSSMRA80A01H501X"}"#),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["code"], "invalid_tax_code");
+    assert!(body["message"].as_str().unwrap().contains("expected 'U'"));
+    let (status, body) = call(&app, "POST", "/api/v1/tax-codes/check", Some("{not json")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["code"], "bad_request");
+}
+
+#[tokio::test]
+async fn offices_calendars_and_holidays_are_readable() {
+    let app = app().await;
+    let (status, body) = call(&app, "GET", "/api/v1/offices?province=rm", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body[0]["code"], "7001");
+    let (status, _) = call(&app, "GET", "/api/v1/offices/7002", None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, body) = call(&app, "GET", "/api/v1/offices/70", None).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("invalid_office_code")
+        )
+    );
+    let (_, body) = call(&app, "GET", "/api/v1/calendars", None).await;
+    assert_eq!(body[0]["name"], "automated");
+    assert_eq!(body[0]["open_now"], true);
+    assert_eq!(body[0]["hours"].as_object().unwrap().len(), 8);
+    let (_, body) = call(&app, "GET", "/api/v1/holidays/2027", None).await;
+    assert!(
+        body.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["date"] == "2027-10-04")
+    );
+    let (status, _) = call(&app, "GET", "/api/v1/holidays/1900", None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_route() {
+    let app = app().await;
+    let (status, doc) = call(&app, "GET", "/api/openapi.json", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let paths = doc["paths"].as_object().unwrap();
+    for path in [
+        "/api/v1/tax-codes/check",
+        "/api/v1/calendars",
+        "/api/v1/holidays/{year}",
+        "/api/v1/offices",
+        "/api/v1/offices/{code}",
+    ] {
+        assert!(paths.contains_key(path), "{path} missing");
+    }
+    // No personal data in URLs: no path parameter is a tax code.
+    for path in paths.keys() {
+        assert!(!path.contains("tax_code}"), "{path}");
+    }
+}
