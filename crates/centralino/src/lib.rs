@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
+mod domestic_cmd;
 mod http;
 mod taxcode_cmd;
 
