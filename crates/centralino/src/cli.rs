@@ -1,4 +1,4 @@
-//! The command line: `serve`, and the operator tools `taxcode` and `calendar`.
+//! The command line: `serve`, and the operator tools `taxcode`, `calendar` and `domestic`.
 //!
 //! Every command reports bad input as one line on stderr and a non-zero exit status.
 
@@ -11,6 +11,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use jiff::Timestamp;
 
+pub use crate::domestic_cmd::DomesticCommand;
 use crate::{App, AppConfig, Profile};
 
 #[derive(Debug, Parser)]
@@ -38,6 +39,9 @@ pub enum Command {
     /// Holidays and opening hours.
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// Domestic-work contributions.
+    #[command(subcommand)]
+    Domestic(DomesticCommand),
 }
 
 #[derive(Debug, clap::Args)]
@@ -73,6 +77,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Calendar(CalendarCommand::At { name, at }) => {
             calendar_at(&load_profile(cli.profile.as_deref())?, &name, &at)
         }
+        Command::Domestic(command) => crate::domestic_cmd::run(command),
     }
 }
 

@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
+mod domestic_cmd;
 mod taxcode_cmd;
 
 use std::net::SocketAddr;
