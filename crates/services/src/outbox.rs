@@ -1,1 +1,0 @@
-//! Not built yet: arrives with the back-office issue.
