@@ -55,6 +55,12 @@ pub struct Profile {
     pub calendars: Calendars,
     pub service_groups: Vec<ServiceGroupRoute>,
     pub offices: Vec<store::Office>,
+    /// The end-of-call survey (R-SURV-1, R-SURV-2).
+    pub survey: services::surveys::SurveySpec,
+    /// Notification delivery: spool, SMPP, IO app.
+    pub outbox: services::outbox::OutboxConfig,
+    /// Documents sent home.
+    pub documents: services::documents::DispatchPolicy,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -118,6 +124,11 @@ struct ProfileFile {
     entry_points: Vec<EntryPointFile>,
     calendars: BTreeMap<String, CalendarSpec>,
     service_groups: Vec<ServiceGroupFile>,
+    survey: Option<services::surveys::SurveySpec>,
+    #[serde(default)]
+    outbox: services::outbox::OutboxConfig,
+    #[serde(default)]
+    documents: services::documents::DispatchPolicy,
 }
 
 #[derive(Deserialize)]
@@ -368,6 +379,15 @@ impl Profile {
             });
         }
 
+        let survey = file
+            .survey
+            .unwrap_or_else(services::surveys::SurveySpec::inps_default);
+        survey.validate().map_err(|e| ConfigError {
+            file: toml_name.to_owned(),
+            line: None,
+            key: Some("survey".into()),
+            message: e.to_string(),
+        })?;
         let offices = parse_offices(csv_name, csv_text)?;
         Ok(Profile {
             source: toml_name.to_owned(),
@@ -379,6 +399,9 @@ impl Profile {
             calendars,
             service_groups,
             offices,
+            survey,
+            outbox: file.outbox,
+            documents: file.documents,
         })
     }
 

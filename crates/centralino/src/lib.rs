@@ -63,7 +63,13 @@ impl App {
             .await
             .with_context(|| format!("binding HTTP to {}", config.http_listen))?;
         let landing = landing_info(&config.profile, config.demo);
-        let web = web::WebState::new(store.clone(), Arc::new(config.profile.calendars), landing);
+        let back_office = back_office(&config.profile)?;
+        let web = web::WebState::new(
+            store.clone(),
+            Arc::new(config.profile.calendars),
+            landing,
+            back_office,
+        );
         Ok(App {
             http_listener,
             store,
@@ -98,6 +104,22 @@ impl App {
         store.close().await;
         Ok(())
     }
+}
+
+/// The back office's configuration from the profile.
+fn back_office(profile: &Profile) -> anyhow::Result<web::BackOffice> {
+    let zone = jiff::tz::TimeZone::get(&profile.institute.zone)
+        .with_context(|| format!("institute.zone {:?}", profile.institute.zone))?;
+    Ok(web::BackOffice {
+        zone: zone.clone(),
+        survey: profile.survey.clone(),
+        linea: services::linea::LineaConfig {
+            zone,
+            ..Default::default()
+        },
+        appointments: services::appointments::AppointmentsConfig::standard()
+            .context("the standard appointment configuration")?,
+    })
 }
 
 /// What the landing page tells about the profile.

@@ -158,6 +158,8 @@ pub enum PinChannel {
     Ivr,
     /// A WebCall from the portal.
     WebCall,
+    /// The web portal or the REST API, where the citizen types the PIN.
+    Portal,
     /// An agent, who types what the caller tells them; the agent's id.
     Agent(String),
 }
@@ -174,6 +176,7 @@ impl PinAttempt {
         match &self.channel {
             PinChannel::Ivr => "ivr".to_owned(),
             PinChannel::WebCall => "webcall".to_owned(),
+            PinChannel::Portal => "portal".to_owned(),
             PinChannel::Agent(agent) => format!("agent:{agent}"),
         }
     }

@@ -42,22 +42,39 @@ pub struct EntryPointInfo {
     pub channel: String,
 }
 
+/// How the back-office operations are configured for this deployment.
+#[derive(Clone, Debug)]
+pub struct BackOffice {
+    /// The institute's zone: "today" for look-ups that need a date.
+    pub zone: jiff::tz::TimeZone,
+    pub survey: services::surveys::SurveySpec,
+    pub linea: services::linea::LineaConfig,
+    pub appointments: services::appointments::AppointmentsConfig,
+}
+
 /// Everything the handlers share; cheap to clone.
 #[derive(Clone, Debug)]
 pub struct WebState {
     store: store::Store,
     calendars: Arc<Calendars>,
     landing: Arc<LandingInfo>,
+    back_office: Arc<BackOffice>,
     metrics: Arc<ops::HttpMetrics>,
     started: Instant,
 }
 
 impl WebState {
-    pub fn new(store: store::Store, calendars: Arc<Calendars>, landing: LandingInfo) -> Self {
+    pub fn new(
+        store: store::Store,
+        calendars: Arc<Calendars>,
+        landing: LandingInfo,
+        back_office: BackOffice,
+    ) -> Self {
         WebState {
             store,
             calendars,
             landing: Arc::new(landing),
+            back_office: Arc::new(back_office),
             metrics: Arc::default(),
             started: Instant::now(),
         }

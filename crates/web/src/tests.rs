@@ -31,7 +31,18 @@ async fn app() -> Router {
         entry_points: vec![],
         demo: false,
     };
-    router(WebState::new(store, Arc::new(calendars), landing))
+    let back_office = BackOffice {
+        zone: jiff::tz::TimeZone::get("Europe/Rome").unwrap(),
+        survey: services::surveys::SurveySpec::inps_default(),
+        linea: services::linea::LineaConfig::default(),
+        appointments: services::appointments::AppointmentsConfig::standard().unwrap(),
+    };
+    router(WebState::new(
+        store,
+        Arc::new(calendars),
+        landing,
+        back_office,
+    ))
 }
 
 async fn call(

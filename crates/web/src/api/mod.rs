@@ -1,7 +1,13 @@
 //! The REST API under `/api/v1`, one module per area; each module's routes carry their OpenAPI
 //! description, collected into `/api/openapi.json`.
 
+mod appointments;
+mod domestic;
+mod linea;
+mod pins;
 mod reference;
+mod support;
+mod surveys;
 
 use axum::extract::FromRequest;
 use utoipa::OpenApi;
@@ -22,7 +28,13 @@ use crate::{ApiError, WebState};
 struct ApiDoc;
 
 pub(crate) fn router() -> OpenApiRouter<WebState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(reference::router())
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(reference::router())
+        .merge(pins::router())
+        .merge(surveys::router())
+        .merge(domestic::router())
+        .merge(linea::router())
+        .merge(appointments::router())
 }
 
 /// `Json<T>` whose rejection is an [`ApiError`] (`{code: "bad_request", message}`).
