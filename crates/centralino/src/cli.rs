@@ -151,6 +151,7 @@ fn serve(profile: Profile, args: ServeArgs) -> anyhow::Result<ExitCode> {
         http_listen: args.listen.unwrap_or(profile.http_listen),
         profile,
         database_url,
+        data_dir: args.data_dir,
         demo: args.demo,
     };
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
@@ -163,10 +164,17 @@ fn serve(profile: Profile, args: ServeArgs) -> anyhow::Result<ExitCode> {
             "centralino ({institute} profile) listening on http://{}",
             app.http_addr()
         )?;
-        if !app.showcase().is_empty() {
+        let showcase = app.showcase();
+        if !showcase.identities.is_empty() {
             writeln!(out, "Demo identities to try (synthetic people):")?;
-            for (label, code) in app.showcase() {
+            for (label, code) in &showcase.identities {
                 writeln!(out, "  {code}  {label}")?;
+            }
+        }
+        if !showcase.tips.is_empty() {
+            writeln!(out, "Things to try (REST API, see /api/openapi.json):")?;
+            for tip in &showcase.tips {
+                writeln!(out, "  {tip}")?;
             }
         }
         out.flush()?;

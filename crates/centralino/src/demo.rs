@@ -8,6 +8,9 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use anyhow::Context;
+use jiff::Timestamp;
+
 use domain::place::{self, Place};
 use domain::{Language, MobileNumber, PersonalTaxCode, Sex, TaxCode};
 use jiff::civil::Date;
@@ -584,6 +587,186 @@ pub fn showcase(people: &[DemoCitizen]) -> Vec<(&'static str, &DemoCitizen)> {
         .into_iter()
         .filter_map(|(label, found)| found.map(|c| (label, c)))
         .collect()
+}
+
+/// What `serve --demo` prints to try: identities, and concrete things to look up.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Showcase {
+    /// (what makes them interesting, tax code)
+    pub identities: Vec<(String, String)>,
+    /// One line each: a look-up to try with the REST API.
+    pub tips: Vec<String>,
+}
+
+impl Showcase {
+    pub fn is_empty(&self) -> bool {
+        self.identities.is_empty() && self.tips.is_empty()
+    }
+}
+
+/// Loads the demo population and its back-office data into an empty database, or finds them
+/// already there; returns what to try.
+pub async fn load(
+    store: &store::Store,
+    profile: &crate::Profile,
+    now: Timestamp,
+) -> anyhow::Result<Showcase> {
+    let people = population(&profile.offices).context("generating the demo population")?;
+    let identities = showcase(&people)
+        .into_iter()
+        .map(|(label, c)| (label.to_owned(), c.personal.as_str().to_owned()))
+        .collect();
+    let loaded = store.meta("demo_data").await?;
+    let existing = store.citizens().count().await?;
+    match loaded.as_deref() {
+        Some(DEMO_DATA_VERSION) => tracing::info!(citizens = existing, "demo data already loaded"),
+        Some(other) => anyhow::bail!(
+            "the database holds demo data set {other:?}, this build makes {DEMO_DATA_VERSION:?}: use a fresh data directory"
+        ),
+        None if existing > 0 => anyhow::bail!(
+            "--demo needs an empty database, but this one holds {existing} citizens that are not demo data"
+        ),
+        None => {
+            let data: Vec<_> = people.into_iter().map(|c| c.data).collect();
+            store
+                .citizens()
+                .insert_all(&data)
+                .await
+                .context("storing the demo population")?;
+            seed_back_office(store, now).await?;
+            store.set_meta("demo_data", DEMO_DATA_VERSION).await?;
+            let event = store::NewAuditEvent {
+                actor: "system".into(),
+                action: "demo.loaded".into(),
+                subject: None,
+                detail: format!("{} synthetic citizens ({DEMO_DATA_VERSION})", data.len()),
+            };
+            store.audit().record(now, &event).await?;
+            tracing::info!(citizens = data.len(), "demo population created");
+        }
+    }
+    Ok(Showcase {
+        identities,
+        tips: tips(store, now).await?,
+    })
+}
+
+/// Applications, payments, pensions, domestic work, INPS Linea requests, appointments, surveys
+/// and PINs for the demo citizens.
+async fn seed_back_office(store: &store::Store, now: Timestamp) -> anyhow::Result<()> {
+    use services::{applications, appointments, domestic, linea, payments, pins, surveys};
+    let counts = [
+        (
+            "applications",
+            applications::seed_demo(store, now)
+                .await
+                .context("demo applications")?,
+        ),
+        (
+            "payments",
+            payments::seed_demo(store, now)
+                .await
+                .context("demo payments")?,
+        ),
+        (
+            "domestic relationships",
+            domestic::seed_demo(store, now)
+                .await
+                .context("demo domestic work")?,
+        ),
+        (
+            "INPS Linea requests",
+            linea::seed_demo(store, now)
+                .await
+                .context("demo INPS Linea requests")?,
+        ),
+        (
+            "appointments",
+            appointments::seed_demo(store, now)
+                .await
+                .context("demo appointments")?,
+        ),
+        (
+            "survey contacts",
+            surveys::seed_demo(store, now)
+                .await
+                .context("demo surveys")?,
+        ),
+        (
+            "phone PINs",
+            pins::seed_demo(store, now).await.context("demo PINs")?,
+        ),
+    ];
+    for (what, count) in counts {
+        tracing::info!(count, what, "demo data created");
+    }
+    Ok(())
+}
+
+/// Concrete look-ups on the demo data, found by asking the back office as a client would.
+async fn tips(store: &store::Store, now: Timestamp) -> anyhow::Result<Vec<String>> {
+    use services::applications::{Sector, applications_of};
+    let mut tips = Vec::new();
+    let citizens = store.citizens().list(0, 400).await?;
+    if let Some(first) = citizens.first() {
+        tips.push(format!(
+            "phone PIN {} for {} (and the next four citizens): POST /api/v1/applications/list {{\"tax_code\", \"pin\"}}",
+            services::pins::DEMO_PIN,
+            first.data.tax_code
+        ));
+    }
+    let (mut application, mut ex_inpdap, mut relationship, mut request) = (None, None, None, None);
+    for citizen in &citizens {
+        let code = &citizen.data.tax_code;
+        if application.is_none() || ex_inpdap.is_none() {
+            for app in applications_of(store, code).await.unwrap_or_default() {
+                if app.sector() == Sector::PublicAdministration && ex_inpdap.is_none() {
+                    ex_inpdap = Some(format!(
+                        "ex-INPDAP: POST /api/v1/applications/ex-inpdap {{\"given_name\": \"{}\", \"surname\": \"{}\", \"birth_date\": \"{}\", \"number\": \"{}\"}}",
+                        citizen.data.given_name,
+                        citizen.data.surname,
+                        citizen.data.birth_date,
+                        app.protocol
+                    ));
+                } else if application.is_none() {
+                    application = Some(format!(
+                        "application status: POST /api/v1/applications/status {{\"tax_code\": \"{code}\", \"number\": \"{}\"}}",
+                        app.domus
+                    ));
+                }
+            }
+        }
+        if relationship.is_none()
+            && let Some(rel) = services::domestic::relationships_of(store, code)
+                .await
+                .unwrap_or_default()
+                .first()
+        {
+            let year = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).year() - 1;
+            relationship = Some(format!(
+                "domestic work: POST /api/v1/domestic/amount-due {{\"tax_code\": \"{code}\", \"relationship_code\": \"{}\", \"year\": {year}, \"quarter\": 4}}",
+                rel.data.code
+            ));
+        }
+        if request.is_none()
+            && let Some(group) = services::linea::list_for_citizen(store, code)
+                .await
+                .unwrap_or_default()
+                .first()
+            && let Some(req) = group.requests.first()
+        {
+            request = Some(format!(
+                "INPS Linea: POST /api/v1/linea/lookup {{\"tax_code\": \"{code}\", \"request_id\": \"{}\"}}",
+                req.id
+            ));
+        }
+    }
+    tips.extend(
+        [application, ex_inpdap, relationship, request]
+            .into_iter()
+            .flatten(),
+    );
+    Ok(tips)
 }
 
 #[cfg(test)]

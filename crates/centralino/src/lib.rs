@@ -10,13 +10,13 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 mod domestic_cmd;
+mod jobs;
 mod taxcode_cmd;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
-use domain::Pii;
 use tokio::net::TcpListener;
 
 pub use config::Profile;
@@ -29,6 +29,8 @@ pub struct AppConfig {
     pub http_listen: SocketAddr,
     /// `sqlite://PATH` or `sqlite::memory:`.
     pub database_url: String,
+    /// Where generated documents and the outbox spool live.
+    pub data_dir: std::path::PathBuf,
     /// Load the demo population into an empty database.
     pub demo: bool,
 }
@@ -39,7 +41,8 @@ pub struct App {
     http_listener: TcpListener,
     store: store::Store,
     web: web::WebState,
-    showcase: Vec<(String, String)>,
+    jobs: jobs::Jobs,
+    showcase: demo::Showcase,
 }
 
 impl App {
@@ -55,15 +58,16 @@ impl App {
             .await
             .context("loading the profile's offices into the database")?;
         let showcase = if config.demo {
-            load_demo(&store, &config.profile).await?
+            demo::load(&store, &config.profile, jiff::Timestamp::now()).await?
         } else {
-            Vec::new()
+            demo::Showcase::default()
         };
         let http_listener = TcpListener::bind(config.http_listen)
             .await
             .with_context(|| format!("binding HTTP to {}", config.http_listen))?;
         let landing = landing_info(&config.profile, config.demo);
-        let back_office = back_office(&config.profile)?;
+        let back_office = back_office(&config.profile, &config.data_dir)?;
+        let jobs = jobs::Jobs::new(&config.profile, &config.data_dir, back_office.zone.clone())?;
         let web = web::WebState::new(
             store.clone(),
             Arc::new(config.profile.calendars),
@@ -74,6 +78,7 @@ impl App {
             http_listener,
             store,
             web,
+            jobs,
             showcase,
         })
     }
@@ -85,8 +90,8 @@ impl App {
             .expect("a bound listener has a local address")
     }
 
-    /// Demo identities to try: (what makes them interesting, tax code).
-    pub fn showcase(&self) -> &[(String, String)] {
+    /// Demo identities and things to try (empty without `--demo`).
+    pub fn showcase(&self) -> &demo::Showcase {
         &self.showcase
     }
 
@@ -97,17 +102,26 @@ impl App {
     ) -> anyhow::Result<()> {
         let store = self.store;
         let router = web::router(self.web);
-        axum::serve(self.http_listener, router)
+        let (stop_jobs, jobs_stopped) = tokio::sync::watch::channel(false);
+        let background = self.jobs.spawn(store.clone(), jobs_stopped);
+        let served = axum::serve(self.http_listener, router)
             .with_graceful_shutdown(shutdown)
             .await
-            .context("serving HTTP")?;
+            .context("serving HTTP");
+        // The jobs finish their round (a message being sent is sent or left for the next run).
+        let _ = stop_jobs.send(true);
+        for task in background {
+            if let Err(panic) = task.await {
+                tracing::error!(%panic, "a background job failed");
+            }
+        }
         store.close().await;
-        Ok(())
+        served
     }
 }
 
 /// The back office's configuration from the profile.
-fn back_office(profile: &Profile) -> anyhow::Result<web::BackOffice> {
+fn back_office(profile: &Profile, data_dir: &std::path::Path) -> anyhow::Result<web::BackOffice> {
     let zone = jiff::tz::TimeZone::get(&profile.institute.zone)
         .with_context(|| format!("institute.zone {:?}", profile.institute.zone))?;
     Ok(web::BackOffice {
@@ -119,6 +133,14 @@ fn back_office(profile: &Profile) -> anyhow::Result<web::BackOffice> {
         },
         appointments: services::appointments::AppointmentsConfig::standard()
             .context("the standard appointment configuration")?,
+        documents_dir: data_dir.join("documents"),
+        dispatch: profile.documents,
+        cu_calendar: profile
+            .entry_points
+            .iter()
+            .find(|e| e.flow == "cu")
+            .and_then(|e| e.open_during.clone())
+            .unwrap_or_else(|| "cu-campaign".to_owned()),
     })
 }
 
@@ -146,55 +168,4 @@ fn landing_info(profile: &Profile, demo: bool) -> web::LandingInfo {
             .collect(),
         demo,
     }
-}
-
-/// Loads the demo population into an empty database, or finds it already there.
-async fn load_demo(
-    store: &store::Store,
-    profile: &Profile,
-) -> anyhow::Result<Vec<(String, String)>> {
-    let people = demo::population(&profile.offices).context("generating the demo population")?;
-    let showcase: Vec<(String, String)> = demo::showcase(&people)
-        .into_iter()
-        .map(|(label, c)| (label.to_owned(), c.personal.as_str().to_owned()))
-        .collect();
-    let loaded = store.meta("demo_data").await?;
-    let existing = store.citizens().count().await?;
-    match loaded.as_deref() {
-        Some(demo::DEMO_DATA_VERSION) => {
-            tracing::info!(citizens = existing, "demo data already loaded");
-        }
-        Some(other) => anyhow::bail!(
-            "the database holds demo data set {other:?}, this build makes {:?}: use a fresh data directory",
-            demo::DEMO_DATA_VERSION
-        ),
-        None if existing > 0 => anyhow::bail!(
-            "--demo needs an empty database, but this one holds {existing} citizens that are not demo data"
-        ),
-        None => {
-            let data: Vec<_> = people.into_iter().map(|c| c.data).collect();
-            store
-                .citizens()
-                .insert_all(&data)
-                .await
-                .context("storing the demo population")?;
-            store.set_meta("demo_data", demo::DEMO_DATA_VERSION).await?;
-            let event = store::NewAuditEvent {
-                actor: "system".into(),
-                action: "demo.loaded".into(),
-                subject: None,
-                detail: format!(
-                    "{} synthetic citizens ({})",
-                    data.len(),
-                    demo::DEMO_DATA_VERSION
-                ),
-            };
-            store.audit().record(jiff::Timestamp::now(), &event).await?;
-            tracing::info!(citizens = data.len(), "demo population created");
-        }
-    }
-    for (label, code) in &showcase {
-        tracing::debug!(tax_code = %Pii::new(code), label, "demo identity");
-    }
-    Ok(showcase)
 }

@@ -32,6 +32,12 @@ impl ApiError {
         }
     }
 
+    /// The same error with another message for people.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+
     pub fn invalid(code: &'static str, message: impl Into<String>) -> Self {
         ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, message)
     }

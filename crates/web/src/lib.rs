@@ -50,6 +50,11 @@ pub struct BackOffice {
     pub survey: services::surveys::SurveySpec,
     pub linea: services::linea::LineaConfig,
     pub appointments: services::appointments::AppointmentsConfig,
+    /// Where generated letters are stored.
+    pub documents_dir: std::path::PathBuf,
+    pub dispatch: services::documents::DispatchPolicy,
+    /// The calendar of the Certificazione Unica campaign (R-SELF-6).
+    pub cu_calendar: String,
 }
 
 /// Everything the handlers share; cheap to clone.

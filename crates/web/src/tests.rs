@@ -36,6 +36,9 @@ async fn app() -> Router {
         survey: services::surveys::SurveySpec::inps_default(),
         linea: services::linea::LineaConfig::default(),
         appointments: services::appointments::AppointmentsConfig::standard().unwrap(),
+        documents_dir: std::env::temp_dir().join("centralino-web-tests"),
+        dispatch: services::documents::DispatchPolicy::default(),
+        cu_calendar: "cu-campaign".into(),
     };
     router(WebState::new(
         store,

@@ -5,34 +5,49 @@ use std::process::{Command, Stdio};
 
 use centralino::{App, AppConfig, Profile};
 
-async fn start(
-    database_url: String,
-    demo: bool,
-) -> (
-    std::net::SocketAddr,
-    Vec<(String, String)>,
-    tokio::sync::oneshot::Sender<()>,
-    tokio::task::JoinHandle<anyhow::Result<()>>,
-) {
+/// A running server and how to stop it.
+pub(crate) struct Running {
+    pub(crate) addr: std::net::SocketAddr,
+    pub(crate) showcase: centralino::demo::Showcase,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl Running {
+    pub(crate) async fn stop(self) {
+        self.stop.send(()).unwrap();
+        self.task.await.unwrap().unwrap();
+    }
+}
+
+pub(crate) async fn start(database_url: String, data_dir: &std::path::Path, demo: bool) -> Running {
     let config = AppConfig {
         profile: Profile::inps().unwrap(),
         http_listen: "127.0.0.1:0".parse().unwrap(),
         database_url,
+        data_dir: data_dir.to_owned(),
         demo,
     };
     let app = App::build(config).await.unwrap();
     let addr = app.http_addr();
-    let showcase = app.showcase().to_vec();
+    let showcase = app.showcase().clone();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(app.run_until(async move {
         let _ = stopped.await;
     }));
-    (addr, showcase, stop, task)
+    Running {
+        addr,
+        showcase,
+        stop,
+        task,
+    }
 }
 
 #[tokio::test]
 async fn health_metrics_and_landing_page_answer_over_http() {
-    let (addr, showcase, stop, task) = start("sqlite::memory:".into(), true).await;
+    let dir = tempfile::tempdir().unwrap();
+    let server = start("sqlite::memory:".into(), dir.path(), true).await;
+    let (addr, showcase) = (server.addr, server.showcase.clone());
     let client = reqwest::Client::new();
 
     let health = client
@@ -62,7 +77,7 @@ async fn health_metrics_and_landing_page_answer_over_http() {
     ] {
         assert!(landing.contains(text), "landing page lacks {text}");
     }
-    for (_, code) in &showcase {
+    for (_, code) in &showcase.identities {
         assert!(
             !landing.contains(code.as_str()),
             "no personal data on the landing page"
@@ -110,27 +125,27 @@ async fn health_metrics_and_landing_page_answer_over_http() {
         );
     }
 
-    stop.send(()).unwrap();
-    task.await.unwrap().unwrap();
+    server.stop().await;
 }
 
 #[tokio::test]
 async fn demo_data_is_created_once_and_kept() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("c.db").display());
-    let (_, first, stop, task) = start(url.clone(), true).await;
-    stop.send(()).unwrap();
-    task.await.unwrap().unwrap();
-    assert!(first.len() >= 5);
+    let server = start(url.clone(), dir.path(), true).await;
+    let first = server.showcase.clone();
+    server.stop().await;
+    assert!(first.identities.len() >= 5);
+    assert!(first.tips.len() >= 5, "{:?}", first.tips);
 
-    let (_, second, stop, task) = start(url.clone(), true).await;
-    stop.send(()).unwrap();
-    task.await.unwrap().unwrap();
-    assert_eq!(first, second, "same identities on a second start");
+    let server = start(url.clone(), dir.path(), true).await;
+    let second = server.showcase.clone();
+    server.stop().await;
+    assert_eq!(first, second, "same identities and tips on a second start");
 
     let store = store::Store::open(&url).await.unwrap();
     assert_eq!(store.citizens().count().await.unwrap(), 10_000);
-    let code = domain::TaxCode::parse(&first[0].1).unwrap();
+    let code = domain::TaxCode::parse(&first.identities[0].1).unwrap();
     let citizen = store
         .citizens()
         .by_tax_code(&code)
@@ -145,9 +160,7 @@ async fn demo_data_is_created_once_and_kept() {
 async fn demo_refuses_a_database_with_other_citizens() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("c.db").display());
-    let (_, _, stop, task) = start(url.clone(), false).await;
-    stop.send(()).unwrap();
-    task.await.unwrap().unwrap();
+    start(url.clone(), dir.path(), false).await.stop().await;
     let store = store::Store::open(&url).await.unwrap();
     let data = centralino::demo::population(&Profile::inps().unwrap().offices).unwrap();
     store.citizens().insert(&data[0].data).await.unwrap();
@@ -157,6 +170,7 @@ async fn demo_refuses_a_database_with_other_citizens() {
         profile: Profile::inps().unwrap(),
         http_listen: "127.0.0.1:0".parse().unwrap(),
         database_url: url,
+        data_dir: dir.path().to_owned(),
         demo: true,
     };
     let err = App::build(config).await.unwrap_err();

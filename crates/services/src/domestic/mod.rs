@@ -17,6 +17,7 @@
 
 mod demo;
 mod quote;
+pub mod reminders;
 mod schedule;
 mod table;
 

@@ -1,6 +1,7 @@
 //! The REST API under `/api/v1`, one module per area; each module's routes carry their OpenAPI
 //! description, collected into `/api/openapi.json`.
 
+mod applications;
 mod appointments;
 mod domestic;
 mod linea;
@@ -31,6 +32,7 @@ pub(crate) fn router() -> OpenApiRouter<WebState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(reference::router())
         .merge(pins::router())
+        .merge(applications::router())
         .merge(surveys::router())
         .merge(domestic::router())
         .merge(linea::router())
