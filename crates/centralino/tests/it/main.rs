@@ -1,5 +1,6 @@
 //! End-to-end tests: the real server on a free port, the real binary with real input.
 
+mod api;
 mod cli;
 mod domestic;
 mod serve;
