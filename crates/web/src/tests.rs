@@ -10,6 +10,10 @@ use tower::ServiceExt;
 use super::*;
 
 async fn app() -> Router {
+    app_with_store().await.0
+}
+
+async fn app_with_store() -> (Router, store::Store) {
     let store = store::Store::open_in_memory().await.unwrap();
     let office = store::Office {
         code: "7001".parse().unwrap(),
@@ -145,4 +149,60 @@ async fn the_openapi_document_lists_every_route() {
     for path in paths.keys() {
         assert!(!path.contains("tax_code}"), "{path}");
     }
+}
+
+#[tokio::test]
+async fn personal_data_views_need_the_pin_and_are_audited() {
+    let (app, store) = app_with_store().await;
+    let tax_code = domain::TaxCode::parse("RSSMRA80A01H501U").unwrap();
+    let citizen = store::CitizenData {
+        tax_code: tax_code.clone(),
+        given_name: "Mario".into(),
+        surname: "Rossi".into(),
+        birth_date: jiff::civil::date(1980, 1, 1),
+        sex: domain::Sex::Male,
+        address: None,
+        mobile: None,
+        email: None,
+        language: domain::Language::Italian,
+    };
+    store.citizens().insert(&citizen).await.unwrap();
+    services::pins::issue_demo_pin(&store, &tax_code, jiff::Timestamp::now())
+        .await
+        .unwrap();
+
+    let (status, body) = call(
+        &app,
+        "POST",
+        "/api/v1/applications/list",
+        Some(r#"{"tax_code":"RSSMRA80A01H501U","pin":"11111111"}"#),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("pin_wrong"))
+    );
+    let viewed = |events: &[store::AuditEvent]| {
+        events
+            .iter()
+            .filter(|e| e.event.action == "data.viewed")
+            .count()
+    };
+    assert_eq!(viewed(&store.audit().recent(50).await.unwrap()), 0);
+
+    let (status, body) = call(
+        &app,
+        "POST",
+        "/api/v1/applications/list",
+        Some(r#"{"tax_code":"RSSMRA80A01H501U","pin":"12345678"}"#),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let events = store.audit().recent(50).await.unwrap();
+    assert_eq!(viewed(&events), 1);
+    let event = events
+        .iter()
+        .find(|e| e.event.action == "data.viewed")
+        .unwrap();
+    assert_eq!(event.event.subject.as_deref(), Some("RSSMRA80A01H501U"));
 }

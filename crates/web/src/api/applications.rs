@@ -15,7 +15,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::ApiJson;
-use super::support::{instant, pin_identified, tax_code};
+use super::support::{audit_view, instant, pin_identified, tax_code};
 use crate::{ApiError, WebState};
 
 pub(super) fn router() -> OpenApiRouter<WebState> {
@@ -100,13 +100,17 @@ async fn status(
     State(state): State<WebState>,
     ApiJson(body): ApiJson<StatusQuery>,
 ) -> Result<Json<ApplicationDto>, ApiError> {
-    let found = applications::application_status(
-        &state.store,
-        &tax_code(&body.tax_code)?,
-        &number(&body.number)?,
+    let code = tax_code(&body.tax_code)?;
+    let found = applications::application_status(&state.store, &code, &number(&body.number)?)
+        .await
+        .map_err(|e| ApiError::from_service(&e))?;
+    audit_view(
+        &state,
+        &code,
+        &format!("application {}", found.domus),
+        Timestamp::now(),
     )
-    .await
-    .map_err(|e| ApiError::from_service(&e))?;
+    .await?;
     Ok(Json(found.into()))
 }
 
@@ -130,6 +134,13 @@ async fn list(
     let found = applications::applications_of(&state.store, verified.tax_code())
         .await
         .map_err(|e| ApiError::from_service(&e))?;
+    audit_view(
+        &state,
+        verified.tax_code(),
+        "applications list",
+        Timestamp::now(),
+    )
+    .await?;
     Ok(Json(found.into_iter().map(ApplicationDto::from).collect()))
 }
 
@@ -195,6 +206,13 @@ async fn payments_last_12_months(
     let statement = payments::payments_last_12_months(&state.store, verified.tax_code(), today)
         .await
         .map_err(|e| ApiError::from_service(&e))?;
+    audit_view(
+        &state,
+        verified.tax_code(),
+        "payments of the last 12 months",
+        now,
+    )
+    .await?;
     Ok(Json(
         statement
             .payments

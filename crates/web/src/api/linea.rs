@@ -13,7 +13,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::ApiJson;
-use super::support::{instant, pin_identified, tax_code};
+use super::support::{audit_view, instant, pin_identified, tax_code};
 use crate::{ApiError, WebState};
 
 pub(super) fn router() -> OpenApiRouter<WebState> {
@@ -130,6 +130,13 @@ async fn lookup(
     let detail = linea::find(&state.store, &code, id)
         .await
         .map_err(|e| ApiError::from_service(&e))?;
+    audit_view(
+        &state,
+        &code,
+        &format!("INPS Linea request {id}"),
+        Timestamp::now(),
+    )
+    .await?;
     Ok(Json(detail.into()))
 }
 
@@ -171,6 +178,13 @@ async fn list(
     let groups = linea::list_for_citizen(&state.store, verified.tax_code())
         .await
         .map_err(|e| ApiError::from_service(&e))?;
+    audit_view(
+        &state,
+        verified.tax_code(),
+        "INPS Linea requests",
+        Timestamp::now(),
+    )
+    .await?;
     Ok(Json(
         groups.into_iter().map(OfficeRequestsDto::from).collect(),
     ))

@@ -32,3 +32,21 @@ pub(crate) async fn pin_identified(
 pub(crate) fn instant(at: Timestamp) -> String {
     at.to_string()
 }
+
+/// Records that personal data of `tax_code` was shown (DESIGN §6: every access is audited).
+/// A failure to audit fails the request: data is never shown unaudited.
+pub(crate) async fn audit_view(
+    state: &WebState,
+    tax_code: &TaxCode,
+    what: &str,
+    now: Timestamp,
+) -> Result<(), ApiError> {
+    let event = store::NewAuditEvent {
+        actor: "api".to_owned(),
+        action: "data.viewed".to_owned(),
+        subject: Some(tax_code.as_str().to_owned()),
+        detail: what.to_owned(),
+    };
+    state.store.audit().record(now, &event).await?;
+    Ok(())
+}
