@@ -1,0 +1,6 @@
+//! Integration tests of the flow crate: the sample profile driven event by event, replay, and
+//! random event sequences.
+
+mod replay;
+mod sample;
+mod support;
