@@ -44,12 +44,8 @@ async fn app_with_store() -> (Router, store::Store) {
         dispatch: services::documents::DispatchPolicy::default(),
         cu_calendar: "cu-campaign".into(),
     };
-    router(WebState::new(
-        store,
-        Arc::new(calendars),
-        landing,
-        back_office,
-    ))
+    let state = WebState::new(store.clone(), Arc::new(calendars), landing, back_office);
+    (router(state), store)
 }
 
 async fn call(
