@@ -9,6 +9,7 @@
 //! `store`.
 
 mod ids;
+pub mod keypad;
 mod language;
 mod money;
 mod phone;

@@ -64,8 +64,8 @@ pub struct Citizens<'a> {
 
 const INSERT: &str = "INSERT INTO citizens \
     (tax_code, given_name, surname, birth_date, sex, street, postcode, city, province, \
-     mobile, email, language, created_at) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
+     mobile, email, language, created_at, keypad) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id";
 
 const SELECT: &str = "SELECT id, tax_code, given_name, surname, birth_date, sex, street, \
     postcode, city, province, mobile, email, language FROM citizens";
@@ -142,6 +142,36 @@ impl<'a> Citizens<'a> {
         Ok(found.unwrap_or(false))
     }
 
+    /// The citizens whose tax code is typed with these keys (one key per character), at most
+    /// `limit` (R-AUTH-4: several codes can share a key sequence).
+    pub async fn by_keypad(&self, keys: &str, limit: i64) -> Result<Vec<Citizen>, StoreError> {
+        let sql = format!("{SELECT} WHERE keypad = $1 ORDER BY id LIMIT $2");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(keys)
+            .bind(limit)
+            .fetch_all(self.pool)
+            .await?;
+        rows.iter().map(citizen_from_row).collect()
+    }
+
+    /// Fills the keypad column of rows written before it existed; returns how many.
+    pub(crate) async fn backfill_keypad(&self) -> Result<u64, StoreError> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, tax_code FROM citizens WHERE keypad IS NULL")
+                .fetch_all(self.pool)
+                .await?;
+        let mut tx = self.pool.begin().await?;
+        for (id, tax_code) in &rows {
+            sqlx::query("UPDATE citizens SET keypad = $1 WHERE id = $2")
+                .bind(domain::keypad::keys_for(tax_code))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(rows.len() as u64)
+    }
+
     /// Citizens in id order, `limit` at most, after `after_id` (for paging).
     pub async fn list(&self, after_id: i64, limit: i64) -> Result<Vec<Citizen>, StoreError> {
         let sql = format!("{SELECT} WHERE id > $1 ORDER BY id LIMIT $2");
@@ -173,6 +203,7 @@ async fn insert_one(
         .bind(c.email.as_deref())
         .bind(c.language.code())
         .bind(jiff::Timestamp::now().to_string())
+        .bind(domain::keypad::keys_for(c.tax_code.as_str()))
         .fetch_one(&mut **tx)
         .await
         .map_err(|e| map_unique(e, "citizen", "tax code"))

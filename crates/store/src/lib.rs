@@ -108,7 +108,9 @@ impl Store {
             .await
             .map_err(open_error)?;
         SQLITE_MIGRATIONS.run(&pool).await?;
-        Ok(Store { pool })
+        let store = Store { pool };
+        store.citizens().backfill_keypad().await?;
+        Ok(store)
     }
 
     /// A fresh private in-memory database, for tests and one-shot tools.

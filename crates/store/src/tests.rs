@@ -188,3 +188,33 @@ async fn an_unopenable_database_names_its_url() {
         .unwrap_err();
     assert!(err.to_string().contains("/nonexistent-dir/x/y.db"), "{err}");
 }
+
+#[tokio::test]
+async fn citizens_are_found_by_the_keys_of_their_tax_code() {
+    let store = Store::open_in_memory().await.unwrap();
+    store
+        .citizens()
+        .insert(&citizen("RSSMRA80A01H501U"))
+        .await
+        .unwrap();
+    store
+        .citizens()
+        .insert(&citizen("BNCGNN75T52F205W"))
+        .await
+        .unwrap();
+    let found = store
+        .citizens()
+        .by_keypad("7776728020145018", 5)
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].data.tax_code.as_str(), "RSSMRA80A01H501U");
+    assert!(
+        store
+            .citizens()
+            .by_keypad("7776728020145019", 5)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
