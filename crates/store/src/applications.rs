@@ -174,17 +174,7 @@ impl Applications<'_> {
         at: Timestamp,
         event: &NewAuditEvent,
     ) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar(
-            "INSERT INTO audit_events (at, actor, action, subject, detail) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(at.to_string())
-        .bind(&event.actor)
-        .bind(&event.action)
-        .bind(event.subject.as_deref())
-        .bind(&event.detail)
-        .fetch_one(&mut **tx)
-        .await?)
+        crate::Audit::record_in(tx, at, event).await
     }
 
     /// The application with this DOMUS number, whoever it belongs to.

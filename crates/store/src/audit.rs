@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::sqlite::SqlitePool;
 
-use crate::{StoreError, corrupt};
+use crate::{StoreError, Transaction, corrupt};
 
 /// An event to record.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +49,26 @@ impl<'a> Audit<'a> {
         .bind(event.subject.as_deref())
         .bind(&event.detail)
         .fetch_one(self.pool)
+        .await?)
+    }
+
+    /// Appends an event inside the caller's transaction, so that a fact and its audit row are
+    /// written together (or not at all).
+    pub async fn record_in(
+        tx: &mut Transaction,
+        at: Timestamp,
+        event: &NewAuditEvent,
+    ) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO audit_events (at, actor, action, subject, detail) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(at.to_string())
+        .bind(&event.actor)
+        .bind(&event.action)
+        .bind(event.subject.as_deref())
+        .bind(&event.detail)
+        .fetch_one(&mut **tx)
         .await?)
     }
 

@@ -227,24 +227,13 @@ fn document_from_row(row: &SqliteRow) -> Result<Document, StoreError> {
 }
 
 /// Appends an audit event inside the caller's transaction (the document, its outbox message and
-/// the audit row commit together). A free function, not an `Audit` method, so that it cannot
-/// collide with another module's helper.
+/// the audit row commit together); see [`crate::Audit::record_in`].
 pub async fn audit_in(
     tx: &mut Transaction,
     at: Timestamp,
     event: &crate::NewAuditEvent,
 ) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO audit_events (at, actor, action, subject, detail) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(at.to_string())
-    .bind(&event.actor)
-    .bind(&event.action)
-    .bind(event.subject.as_deref())
-    .bind(&event.detail)
-    .fetch_one(&mut **tx)
-    .await?)
+    crate::Audit::record_in(tx, at, event).await
 }
 
 #[cfg(test)]

@@ -578,17 +578,7 @@ pub async fn record_audit_in(
     at: Timestamp,
     event: &NewAuditEvent,
 ) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO audit_events (at, actor, action, subject, detail) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(at.to_string())
-    .bind(&event.actor)
-    .bind(&event.action)
-    .bind(event.subject.as_deref())
-    .bind(&event.detail)
-    .fetch_one(&mut **tx)
-    .await?)
+    crate::Audit::record_in(tx, at, event).await
 }
 
 async fn push_history(

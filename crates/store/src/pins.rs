@@ -349,17 +349,7 @@ pub async fn audit_in(
     at: Timestamp,
     event: &NewAuditEvent,
 ) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO audit_events (at, actor, action, subject, detail) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(at.to_string())
-    .bind(&event.actor)
-    .bind(&event.action)
-    .bind(event.subject.as_deref())
-    .bind(&event.detail)
-    .fetch_one(&mut **tx)
-    .await?)
+    crate::Audit::record_in(tx, at, event).await
 }
 
 fn pin_from_row(row: &SqliteRow) -> Result<PhonePin, StoreError> {
