@@ -1,0 +1,1 @@
+info-naspi = Die NASpI ist die monatliche Arbeitslosenleistung.

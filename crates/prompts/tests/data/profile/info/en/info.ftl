@@ -1,0 +1,1 @@
+info-naspi = NASpI is the monthly unemployment benefit.

@@ -1,0 +1,1 @@
+info-naspi = La NASpI es la prestación mensual por desempleo.

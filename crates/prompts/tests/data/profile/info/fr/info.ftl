@@ -1,0 +1,1 @@
+info-naspi = La NASpI est l’allocation chômage mensuelle.

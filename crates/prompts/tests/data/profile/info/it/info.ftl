@@ -1,0 +1,1 @@
+info-naspi = La NASpI è l’indennità mensile di disoccupazione.

@@ -1,0 +1,1 @@
+info-naspi = NASpI to miesięczny zasiłek dla bezrobotnych.
