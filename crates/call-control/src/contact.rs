@@ -364,4 +364,4 @@ impl ContactDriver {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

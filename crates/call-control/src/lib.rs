@@ -13,6 +13,7 @@
 //!   [`flow::Contact`], performs operations, survey answers and the contact's record in the
 //!   store itself, and returns what the leg must do ([`Output`]).
 //! - [`render`]: prompts to text ([`PromptRenderer`]), before the leg turns text into sound.
+//! - [`check`]: what `flow check` adds to `flow::validate` (entry points, survey questions).
 //! - [`sim`]: a simulated leg with a scripted caller and a simulated clock, for the terminal
 //!   softphone and the tests.
 //!
@@ -41,6 +42,7 @@
 //! - An operation never fails the call: every failure is an outcome (`error` at worst).
 //! - Personal data reaches the log only masked (`Pii`); keys typed are never logged.
 
+pub mod check;
 pub mod contact;
 pub mod entry;
 pub mod ops;
@@ -50,7 +52,7 @@ pub mod sim;
 pub use contact::{CallError, CallSetup, ContactDriver, Output};
 pub use entry::{EntryChannel, EntryPoint, UnknownNumber};
 pub use ops::{BackOffice, Operations};
-pub use render::{PlainRenderer, PromptRenderer, RenderedPrompt};
+pub use render::{CatalogPrompts, PlainRenderer, PromptRenderer, RenderedPrompt};
 
 #[cfg(test)]
 mod testing;
