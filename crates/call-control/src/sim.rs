@@ -17,7 +17,9 @@
 //!   `.` is silence, `-` means "press keys instead" (the next `keys` token answers);
 //! - every other question (and a word menu once the `say` tokens are used up) takes the next
 //!   `keys` token: its keys are typed at once (extra keys are type-ahead for the next question,
-//!   as on a real phone); `.` or `-` is silence;
+//!   as on a real phone); `.` or `-` is silence; a token with letters other than the DTMF
+//!   `A`–`D` (a tax code written out) is typed the way a caller types it, one keypad key per
+//!   character (`RSSMRA80A01H501U` → `7776728020145018`);
 //! - when the token list a question reads is used up, the caller hangs up.
 //!
 //! A hand-off to routing ends the simulated part (`enqueued`), unless [`SimOptions::after_agent`]
@@ -65,6 +67,9 @@ impl Script {
             "." => Token::Silence,
             "-" if in_say => Token::UseKeys,
             "-" => Token::Silence,
+            other if !in_say && is_written_out(other) => {
+                Token::Input(domain::keypad::keys_for(other))
+            }
             other => Token::Input(other.to_owned()),
         };
         Script {
@@ -102,6 +107,13 @@ impl Script {
             Token::Silence | Token::UseKeys => Some(Answer::Silence),
         }
     }
+}
+
+/// A keys token written with letters a keypad has no key for (a tax code, not `1A#`).
+fn is_written_out(token: &str) -> bool {
+    token
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() && !matches!(c, 'A'..='D'))
 }
 
 /// What the caller does at a question.

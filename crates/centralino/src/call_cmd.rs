@@ -6,18 +6,22 @@
 //! `say`, `silence`, `invoke`, `language`, `enqueue`, `agent-call-ended`, `survey`, `hangup`,
 //! `error`, `end`), each with the simulated instant `at`.
 //!
+//! Without `--keys` and `--say`, on a terminal, the caller is you: each question waits for a
+//! line (keys; `say: words` at menus that listen for words; empty for silence; Ctrl-D hangs
+//! up). A script that runs out hangs up.
+//!
 //! The database is the one `serve` uses (`--data-dir`, default `data`). When it holds no
 //! citizens the call still runs (information, hours, agents), and a note on stderr says that
 //! nobody can be identified until the demo population is loaded: `--demo` loads it here, as
 //! `serve --demo` does.
 
-use std::io::Write;
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
-use call_control::sim::{self, Listener, Script, SimEvent, SimOptions};
+use call_control::sim::{self, Answer, Caller, Listener, Script, SimEvent, SimOptions};
 use call_control::{CallSetup, CatalogPrompts, ContactDriver, RenderedPrompt};
 use domain::Language;
 use jiff::tz::TimeZone;
@@ -38,7 +42,7 @@ pub struct CallArgs {
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
     /// Keys for the questions, one whitespace-separated token per question (`.` or `-`:
-    /// silence).
+    /// silence; a tax code written out is typed on its keypad keys).
     #[arg(long, value_name = "KEYS", allow_hyphen_values = true)]
     pub keys: Option<String>,
     /// What the caller says at the menus that listen for words, `|` between answers (`.`:
@@ -163,19 +167,18 @@ pub(crate) fn run(dir: &ProfileDir, args: CallArgs) -> anyhow::Result<ExitCode> 
             ContactDriver::start(office, Arc::new(flows), renderer, &setup, start)
                 .await
                 .context("starting the contact")?;
-        let mut script = Script::parse(args.keys.as_deref(), args.say.as_deref());
+        let script = Script::parse(args.keys.as_deref(), args.say.as_deref());
+        let mut interactive = Interactive;
+        let mut scripted = script.clone();
+        let caller: &mut dyn Caller = if script.is_empty() && std::io::stdin().is_terminal() {
+            &mut interactive
+        } else {
+            &mut scripted
+        };
         let options = SimOptions {
             after_agent: args.after_agent,
         };
-        sim::run(
-            &mut driver,
-            outputs,
-            start,
-            &mut script,
-            &mut transcript,
-            options,
-        )
-        .await;
+        sim::run(&mut driver, outputs, start, caller, &mut transcript, options).await;
         store.close().await;
         anyhow::Ok(())
     })?;
@@ -188,6 +191,33 @@ pub(crate) fn run(dir: &ProfileDir, args: CallArgs) -> anyhow::Result<ExitCode> 
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A caller at the terminal (no script given, stdin a terminal): one line per question.
+struct Interactive;
+
+impl Caller for Interactive {
+    fn answer(&mut self, words: bool) -> Option<Answer> {
+        let hint = if words { "keys, or say: WORDS" } else { "keys" };
+        eprint!("  your answer ({hint}; empty: silence; Ctrl-D: hang up)> ");
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        match std::io::stdin().lock().read_line(&mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => {
+                let line = line.trim();
+                if line.is_empty() || line == "." {
+                    Some(Answer::Silence)
+                } else if let Some(said) = line.strip_prefix("say:") {
+                    Some(Answer::Say(said.trim().to_owned()))
+                } else {
+                    // The same rules as a `--keys` token (a tax code written out is keyed).
+                    let mut one = Script::parse(Some(line), None);
+                    one.answer(false)
+                }
+            }
+        }
+    }
 }
 
 /// An RFC 3339 instant, or a civil date-time in the institute's zone.

@@ -32,6 +32,17 @@ fn tokens_of_keys_and_words() {
     assert_eq!(script.next(false), Some(Answer::Silence), "`-` in keys");
     assert_eq!(script.next(false), None, "used up");
     assert!(Script::parse(None, Some(" | ")).is_empty());
+    // A tax code written out is typed on its keypad keys; DTMF letters stay keys.
+    let mut script = Script::parse(Some("RSSMRA80A01H501U rssmra80a01h501u 1A*#"), None);
+    assert_eq!(
+        script.next(false),
+        Some(Answer::Keys("7776728020145018".into()))
+    );
+    assert_eq!(
+        script.next(false),
+        Some(Answer::Keys("7776728020145018".into()))
+    );
+    assert_eq!(script.next(false), Some(Answer::Keys("1A*#".into())));
 }
 
 #[test]
