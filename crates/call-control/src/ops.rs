@@ -318,7 +318,8 @@ impl Args<'_> {
 
 // ── identify ─────────────────────────────────────────────────────────────────────────────────
 
-/// Tax code (keypad keys or a code), optional PIN, optional date of birth → the caller.
+/// Tax code (keypad keys or a code; none: the caller identified before in this contact),
+/// optional PIN, optional date of birth → the caller.
 async fn identify(
     office: &BackOffice,
     session: &mut Session,
@@ -329,6 +330,11 @@ async fn identify(
     let given = args.text("tax_code");
     let pin = args.text("pin");
     let birth_date = args.text("birth_date");
+    // `what = "pin"`: the PIN of the caller already identified by tax code in this contact.
+    let given = match (&session.identified, given.is_empty()) {
+        (Some(code), true) => code.as_str().to_owned(),
+        _ => given,
+    };
     let candidates = match candidates(store, &given).await {
         Ok(Some(found)) => found,
         Ok(None) => return OpResult::outcome("invalid"),

@@ -91,6 +91,20 @@ async fn identify_by_keys_then_pin() {
 }
 
 #[tokio::test]
+async fn a_pin_alone_checks_the_caller_identified_before() {
+    let f = fixture().await;
+    let mut s = Session::default();
+    let r = run(&f, &mut s, "identify", &[("pin", "12345678")]).await;
+    assert_eq!(r.outcome, "invalid", "nobody identified yet");
+    let r = run(&f, &mut s, "identify", &[("tax_code", f.mario.as_str())]).await;
+    assert_eq!(r.fields["pin_verified"], Value::Text("no".into()));
+    let r = run(&f, &mut s, "identify", &[("pin", "12345678")]).await;
+    assert_eq!(r.outcome, "ok");
+    assert_eq!(r.fields["tax_code"], Value::Code(f.mario.as_str().into()));
+    assert_eq!(r.fields["pin_verified"], Value::Text("yes".into()));
+}
+
+#[tokio::test]
 async fn identify_refuses_what_is_not_a_caller() {
     let f = fixture().await;
     let mut s = Session::default();
