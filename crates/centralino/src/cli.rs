@@ -1,4 +1,5 @@
-//! The command line: `serve`, and the operator tools `taxcode`, `calendar` and `domestic`.
+//! The command line: `serve`; the terminal softphone `call`; the operator tools `taxcode`,
+//! `calendar`, `domestic`, `flow check` and `prompts render`.
 //!
 //! Every command reports bad input as one line on stderr and a non-zero exit status.
 
@@ -11,7 +12,9 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use jiff::Timestamp;
 
+pub use crate::call_cmd::CallArgs;
 pub use crate::domestic_cmd::DomesticCommand;
+use crate::ivr_cmd::ProfileDir;
 use crate::{App, AppConfig, Profile};
 
 #[derive(Debug, Parser)]
@@ -42,6 +45,38 @@ pub enum Command {
     /// Domestic-work contributions.
     #[command(subcommand)]
     Domestic(DomesticCommand),
+    /// Call a number: one contact through the real flows and back office on the local
+    /// database, with a scripted caller and a simulated clock (the terminal softphone).
+    Call(CallArgs),
+    /// The IVR flows.
+    #[command(subcommand)]
+    Flow(FlowCommand),
+    /// The spoken prompts.
+    #[command(subcommand)]
+    Prompts(PromptsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FlowCommand {
+    /// Check the profile's flows against the operations, the prompts in all eight languages,
+    /// the calendars, the entry points and the survey; `file:line: error: …` for each problem.
+    Check {
+        /// The profile folder (else --profile, else the built-in INPS profile).
+        profile_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PromptsCommand {
+    /// Speak every prompt without arguments, in every language, into the audio cache
+    /// (DATA_DIR/prompts-cache).
+    Render {
+        /// The profile folder (else --profile, else the built-in INPS profile).
+        profile_dir: Option<PathBuf>,
+        /// Where the database and files live (the cache is in its prompts-cache folder).
+        #[arg(long, value_name = "DIR", default_value = "data")]
+        data_dir: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -78,6 +113,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             calendar_at(&load_profile(cli.profile.as_deref())?, &name, &at)
         }
         Command::Domestic(command) => crate::domestic_cmd::run(command),
+        Command::Call(args) => {
+            init_tracing("warn");
+            crate::call_cmd::run(&ProfileDir::new(cli.profile.as_deref()), args)
+        }
+        Command::Flow(FlowCommand::Check { profile_dir }) => crate::ivr_cmd::flow_check(
+            &ProfileDir::new(profile_dir.as_deref().or(cli.profile.as_deref())),
+        ),
+        Command::Prompts(PromptsCommand::Render {
+            profile_dir,
+            data_dir,
+        }) => {
+            init_tracing("warn");
+            crate::ivr_cmd::prompts_render(
+                &ProfileDir::new(profile_dir.as_deref().or(cli.profile.as_deref())),
+                &data_dir,
+            )
+        }
     }
 }
 
@@ -137,7 +189,7 @@ fn calendar_at(profile: &Profile, name: &str, at: &str) -> anyhow::Result<ExitCo
 }
 
 fn serve(profile: Profile, args: ServeArgs) -> anyhow::Result<ExitCode> {
-    init_tracing();
+    init_tracing("info");
     let database_url = match args.database {
         Some(url) => url,
         None => {
@@ -209,9 +261,9 @@ async fn shutdown_signal() {
     }
 }
 
-fn init_tracing() {
+fn init_tracing(default: &str) {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
     // A second call (tests) finds a subscriber installed and leaves it.
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)

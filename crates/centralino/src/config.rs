@@ -61,6 +61,8 @@ pub struct Profile {
     pub outbox: services::outbox::OutboxConfig,
     /// Documents sent home.
     pub documents: services::documents::DispatchPolicy,
+    /// The speech engine and voice per language (`[tts]`; espeak-ng by default).
+    pub tts: prompts::TtsConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -129,6 +131,8 @@ struct ProfileFile {
     outbox: services::outbox::OutboxConfig,
     #[serde(default)]
     documents: services::documents::DispatchPolicy,
+    #[serde(default)]
+    tts: prompts::TtsConfig,
 }
 
 #[derive(Deserialize)]
@@ -388,6 +392,12 @@ impl Profile {
             key: Some("survey".into()),
             message: e.to_string(),
         })?;
+        prompts::Engines::from_config(&file.tts).map_err(|e| ConfigError {
+            file: toml_name.to_owned(),
+            line: None,
+            key: Some("tts".into()),
+            message: e.to_string(),
+        })?;
         let offices = parse_offices(csv_name, csv_text)?;
         Ok(Profile {
             source: toml_name.to_owned(),
@@ -402,6 +412,7 @@ impl Profile {
             survey,
             outbox: file.outbox,
             documents: file.documents,
+            tts: file.tts,
         })
     }
 

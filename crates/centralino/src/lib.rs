@@ -6,10 +6,12 @@
 //! This crate is the only one that reads the command line and environment, installs the
 //! tracing subscriber, and picks the store backend.
 
+mod call_cmd;
 pub mod cli;
 pub mod config;
 pub mod demo;
 mod domestic_cmd;
+mod ivr_cmd;
 mod jobs;
 mod taxcode_cmd;
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use domain::{Language, Money, ServiceGroup};
-use jiff::civil::Date;
+use jiff::civil::{Date, DateTime};
 
 /// The default number of failures (no-input plus no-match) after which a question gives up.
 pub const DEFAULT_MAX_FAILURES: u8 = 3;
@@ -384,12 +384,20 @@ pub struct Hangup {
 }
 
 /// A variable's value.
+///
+/// Flows write only text and integers; the host's operations also answer money, dates, codes
+/// (a tax code, a booking code: spoken character by character) and local date-times (an
+/// appointment: spoken as a date and a time).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     Text(String),
     Integer(i64),
     Money(Money),
     Date(Date),
+    /// A code spoken character by character; compared as its text.
+    Code(String),
+    /// A wall-clock date and time in the institute's zone.
+    DateTime(DateTime),
 }
 
 impl Value {
@@ -400,8 +408,8 @@ impl Value {
 }
 
 impl fmt::Display for Value {
-    /// Text as is, integers in decimal, money as euro with two decimals (`-12.05`), dates in
-    /// ISO 8601.
+    /// Text and codes as they are, integers in decimal, money as euro with two decimals
+    /// (`-12.05`), dates in ISO 8601, date-times as `2026-12-01T09:00`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Text(s) => f.write_str(s),
@@ -413,6 +421,8 @@ impl fmt::Display for Value {
                 write!(f, "{sign}{}.{:02}", abs / 100, abs % 100)
             }
             Value::Date(d) => write!(f, "{d}"),
+            Value::Code(c) => f.write_str(c),
+            Value::DateTime(dt) => write!(f, "{}", dt.strftime("%Y-%m-%dT%H:%M")),
         }
     }
 }
@@ -444,6 +454,12 @@ impl From<Money> for Value {
 impl From<Date> for Value {
     fn from(d: Date) -> Value {
         Value::Date(d)
+    }
+}
+
+impl From<DateTime> for Value {
+    fn from(dt: DateTime) -> Value {
+        Value::DateTime(dt)
     }
 }
 
