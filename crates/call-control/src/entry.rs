@@ -1,5 +1,5 @@
 //! Entry by dialled number: which flow a call starts in, and with which input variables
-//! (`OPERATIONS.md`, "Entry").
+//! (`docs/OPERATIONS.md`, "Entry").
 //!
 //! The binary fills [`EntryPoint`]s from the profile's `[[entry_points]]`; call-control does not
 //! know the profile format. Every flow entered this way gets `dialled`, `country`,

@@ -6,7 +6,7 @@
 //! - [`entry`]: a dialled number → the flow to start and its input variables
 //!   ([`entry::EntryPoint`], [`entry::resolve`]); the binary fills the entry points from the
 //!   profile.
-//! - [`ops`]: the operations flows invoke, exactly the table of `OPERATIONS.md`
+//! - [`ops`]: the operations flows invoke, exactly the table of `docs/OPERATIONS.md`
 //!   ([`ops::OPERATIONS`], [`ops::Operations`] for `flow::validate`), executed over `services`
 //!   ([`ops::execute`]) with typed results.
 //! - [`contact`]: the per-contact driver ([`ContactDriver`]): steps the pure

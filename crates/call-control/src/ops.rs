@@ -1,4 +1,4 @@
-//! The back-office operations a flow can invoke: the contract of `OPERATIONS.md`, and its
+//! The back-office operations a flow can invoke: the contract of `docs/OPERATIONS.md`, and its
 //! implementation over `services`.
 //!
 //! [`OPERATIONS`] is the table itself (arguments, outcomes, typed result fields); [`Operations`]
@@ -71,7 +71,7 @@ pub struct OperationDef {
 /// The outcome every operation may answer when something failed on our side.
 pub const ERROR: &str = "error";
 
-/// The operations of `OPERATIONS.md`, exactly.
+/// The operations of `docs/OPERATIONS.md`, exactly.
 pub const OPERATIONS: &[OperationDef] = &[
     OperationDef {
         name: "identify",
