@@ -775,8 +775,11 @@ async fn linea_status(
                 return failed(OP, &e);
             }
             let request = &detail.request;
+            // Status codes reach the prompts in kebab-case, as the application statuses do
+            // (`taken-in-charge`, `waiting-for-citizen`); the store writes them snake_case.
+            let status = request.status.as_str().replace('_', "-");
             OpResult::ok([
-                ("status", Value::Text(request.status.as_str().to_owned())),
+                ("status", Value::Text(status)),
                 (
                     "office",
                     Value::Text(

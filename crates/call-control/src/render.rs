@@ -107,8 +107,25 @@ pub fn to_arg(language: Language, value: &Value) -> Arg {
         Value::DateTime(dt) => Arg::Text(format!(
             "{} {}",
             prompts::spoken::date(language, dt.date()),
-            dt.strftime("%H:%M")
+            at_time(language, dt.hour(), dt.minute())
         )),
+    }
+}
+
+/// A time of day as said after a date: "alle 8:40", "um 8:40 Uhr", "at 8:40".
+fn at_time(language: Language, hour: i8, minute: i8) -> String {
+    let time = format!("{hour}:{minute:02}");
+    match language {
+        Language::Italian if hour == 1 => format!("all'{time}"),
+        Language::Italian => format!("alle {time}"),
+        Language::German => format!("um {time} Uhr"),
+        Language::English => format!("at {time}"),
+        Language::French => format!("à {time}"),
+        Language::Spanish if hour == 1 => format!("a la {time}"),
+        Language::Spanish => format!("a las {time}"),
+        Language::Polish => format!("o godzinie {time}"),
+        Language::Russian => format!("в {time}"),
+        Language::Arabic => format!("الساعة {time}"),
     }
 }
 
@@ -211,7 +228,7 @@ mod tests {
         );
         assert_eq!(
             c.render(Language::German, &slot).unwrap(),
-            "Termin am 15. April 2026 10:40."
+            "Termin am 15. April 2026 um 10:40 Uhr."
         );
         let code = prompt("code", &[("code", Value::Code("PR-42".into()))]);
         let spelled = c.render(Language::German, &code).unwrap();

@@ -431,6 +431,26 @@ async fn linea_status_by_keyed_or_written_id() {
         );
         assert!(matches!(r.fields["sla_due"], Value::Date(_)));
     }
+    // Status codes reach the prompts in kebab-case, like the application statuses.
+    services::linea::change_status(
+        &f.office.store,
+        &services::linea::LineaConfig::default(),
+        f.linea,
+        services::linea::LineaStatus::TakenInCharge,
+        &services::linea::LineaActor::System,
+        "",
+        now(),
+    )
+    .await
+    .expect("taken in charge");
+    let r = run(
+        &f,
+        &mut s,
+        "linea-status",
+        &[("tax_code", code), ("request_id", &keyed)],
+    )
+    .await;
+    assert_eq!(r.fields["status"], Value::Text("taken-in-charge".into()));
     let other = f.giovanna.as_str();
     let r = run(
         &f,

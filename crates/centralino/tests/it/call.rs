@@ -45,7 +45,7 @@ fn test_profile() -> tempfile::TempDir {
 
 /// A data directory holding the demo population: made once per build (it takes a while) and
 /// copied for each test, so every test writes to its own database.
-fn demo_data() -> tempfile::TempDir {
+pub(crate) fn demo_data() -> tempfile::TempDir {
     let shared = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("call-demo-{}", centralino::demo::DEMO_DATA_VERSION));
     if !shared.join("ready").exists() {
@@ -79,32 +79,32 @@ fn run_call(profile: &Path, data: &Path, args: &[&str]) -> Output {
     centralino(&all, None)
 }
 
-fn events(out: &Output) -> Vec<Value> {
+pub(crate) fn events(out: &Output) -> Vec<Value> {
     stdout(out)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect()
 }
 
-fn of_kind<'a>(events: &'a [Value], kind: &str) -> Vec<&'a Value> {
+pub(crate) fn of_kind<'a>(events: &'a [Value], kind: &str) -> Vec<&'a Value> {
     events.iter().filter(|e| e["event"] == kind).collect()
 }
 
-fn prompt_ids(events: &[Value]) -> Vec<String> {
+pub(crate) fn prompt_ids(events: &[Value]) -> Vec<String> {
     of_kind(events, "prompt")
         .iter()
         .map(|e| e["id"].as_str().unwrap().to_owned())
         .collect()
 }
 
-fn end_reason(events: &[Value]) -> String {
+pub(crate) fn end_reason(events: &[Value]) -> String {
     let last = events.last().expect("some output");
     assert_eq!(last["event"], "end", "{last}");
     last["reason"].as_str().unwrap().to_owned()
 }
 
 /// Opens a test's database after the call.
-async fn open(data: &Path) -> store::Store {
+pub(crate) async fn open(data: &Path) -> store::Store {
     store::Store::open(&format!(
         "sqlite://{}",
         data.join("centralino.db").display()

@@ -108,7 +108,7 @@ docs-sent-recently =
         [pension_details] Die Einzelheiten Ihrer Rentenzahlungen wurden
         [insurance_record] Ihr Versicherungsverlauf wurde
        *[certificazione_unica] Die Certificazione Unica wurde
-    } Ihnen bereits am { $sent_on } geschickt. Bitte warten Sie noch einige Tage auf die Zustellung.
+    } vor Kurzem bereits angefordert. Versanddatum: { $sent_on }. Bitte warten Sie einige Tage auf die Zustellung.
 docs-no-address = Wir haben keine Wohnadresse, an die wir das Dokument schicken können. Sie können sie im persönlichen Bereich MyINPS aktualisieren oder sich an einen Mitarbeiter wenden.
 docs-not-found =
     { $kind ->

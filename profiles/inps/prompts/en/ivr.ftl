@@ -108,7 +108,7 @@ docs-sent-recently =
         [pension_details] The details of your pension payments
         [insurance_record] Your contribution record
        *[certificazione_unica] The Certificazione Unica
-    } was already sent to you on { $sent_on }. Please allow a few more days for delivery.
+    } was already requested recently. Dispatch date: { $sent_on }. Please allow a few days for delivery.
 docs-no-address = We have no home address to send the document to. You can update it in the MyINPS personal area, or ask an agent.
 docs-not-found =
     { $kind ->

@@ -104,11 +104,11 @@ docs-sent =
     } por correo a su domicilio. Fecha de envío: { $dispatch_date }.
 docs-sent-recently =
     { $kind ->
-        [payment_statement] El resumen de pagos ya se le envió
-        [pension_details] El detalle de los pagos de su pensión ya se le envió
-        [insurance_record] Su informe de cotizaciones ya se le envió
-       *[certificazione_unica] La Certificazione Unica ya se le envió
-    } el { $sent_on }. Espere unos días más a que llegue.
+        [payment_statement] El resumen de pagos ya se solicitó
+        [pension_details] El detalle de los pagos de su pensión ya se solicitó
+        [insurance_record] Su informe de cotizaciones ya se solicitó
+       *[certificazione_unica] La Certificazione Unica ya se solicitó
+    } recientemente. Fecha de envío: { $sent_on }. Espere unos días a que llegue.
 docs-no-address = No consta ningún domicilio al que enviar el documento. Puede actualizarlo en el área personal MyINPS, o dirigirse a un operador.
 docs-not-found =
     { $kind ->

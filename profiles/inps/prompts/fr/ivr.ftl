@@ -104,11 +104,11 @@ docs-sent =
     } par la poste, à votre adresse de résidence. Date d'envoi : { $dispatch_date }.
 docs-sent-recently =
     { $kind ->
-        [payment_statement] Le relevé des paiements vous a déjà été envoyé
-        [pension_details] Le détail des paiements de votre pension vous a déjà été envoyé
-        [insurance_record] Votre relevé de carrière vous a déjà été envoyé
-       *[certificazione_unica] La Certificazione Unica vous a déjà été envoyée
-    } le { $sent_on }. Veuillez attendre encore quelques jours pour la livraison.
+        [payment_statement] Le relevé des paiements a déjà été demandé
+        [pension_details] Le détail des paiements de votre pension a déjà été demandé
+        [insurance_record] Votre relevé de carrière a déjà été demandé
+       *[certificazione_unica] La Certificazione Unica a déjà été demandée
+    } récemment. Date d'envoi : { $sent_on }. Veuillez attendre quelques jours pour la livraison.
 docs-no-address = Nous n'avons pas d'adresse de résidence à laquelle envoyer le document. Vous pouvez la mettre à jour dans votre espace personnel MyINPS, ou vous adresser à un conseiller.
 docs-not-found =
     { $kind ->

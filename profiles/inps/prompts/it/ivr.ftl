@@ -89,8 +89,8 @@ latest-unauthorized = Per questo servizio è necessario il PIN telefonico.
 ## Domestic work contributions (R-SELF-3)
 
 domestic-ask-code = Digiti il codice del rapporto di lavoro domestico, di dieci cifre. Lo trova negli avvisi di pagamento dei contributi.
-domestic-result = Contributi per il lavoro domestico, trimestre { $quarter } del { $year }: l'importo dovuto è { $amount }, da versare entro il { $due_date }.
-domestic-unavailable = L'importo dei contributi del prossimo trimestre non è ancora disponibile. Il versamento va effettuato entro il { $due_date }.
+domestic-result = Contributi per il lavoro domestico, trimestre { $quarter } del { $year }: l'importo dovuto è { $amount }, da versare entro il giorno { $due_date }.
+domestic-unavailable = L'importo dei contributi del prossimo trimestre non è ancora disponibile. Il versamento va effettuato entro il giorno { $due_date }.
 domestic-not-found = Non risulta nessun rapporto di lavoro domestico con questo codice per il codice fiscale indicato.
 domestic-invalid = Il codice digitato non è un codice di rapporto di lavoro valido.
 
@@ -108,11 +108,11 @@ docs-sent =
     } per posta al suo indirizzo di residenza. Data di spedizione: { $dispatch_date }.
 docs-sent-recently =
     { $kind ->
-        [payment_statement] Il prospetto dei pagamenti le è già stato spedito
-        [pension_details] Il dettaglio dei pagamenti della pensione le è già stato spedito
-        [insurance_record] L'estratto conto contributivo le è già stato spedito
-       *[certificazione_unica] La Certificazione Unica le è già stata spedita
-    } il { $sent_on }. Attenda ancora qualche giorno per la consegna.
+        [payment_statement] Il prospetto dei pagamenti è già stato richiesto
+        [pension_details] Il dettaglio dei pagamenti della pensione è già stato richiesto
+        [insurance_record] L'estratto conto contributivo è già stato richiesto
+       *[certificazione_unica] La Certificazione Unica è già stata richiesta
+    } di recente. Data di spedizione: { $sent_on }. Attenda qualche giorno per la consegna.
 docs-no-address = Non risulta un indirizzo di residenza a cui spedire il documento. Può aggiornarlo nell'area riservata MyINPS, oppure rivolgersi a un operatore.
 docs-not-found =
     { $kind ->
@@ -128,8 +128,8 @@ docs-cu-closed = La spedizione della Certificazione Unica è attiva solo durante
 linea-ask-request = Digiti il numero della richiesta INPS Linea, di dodici cifre: le quattro cifre dell'anno, seguite dalle otto cifre del numero.
 linea-result =
     { $status ->
-        [received] La sua richiesta INPS Linea è stata ricevuta e sarà gestita entro il { $sla_due }.
-        [taken-in-charge] La sua richiesta INPS Linea è stata presa in carico; la risposta è prevista entro il { $sla_due }.
+        [received] La sua richiesta INPS Linea è stata ricevuta e sarà gestita entro il giorno { $sla_due }.
+        [taken-in-charge] La sua richiesta INPS Linea è stata presa in carico; la risposta è prevista entro il giorno { $sla_due }.
         [waiting-for-citizen] La sua richiesta INPS Linea è in attesa di informazioni da parte sua: controlli i messaggi che le abbiamo inviato.
         [answered] La sua richiesta INPS Linea ha ricevuto risposta.
         [closed] La sua richiesta INPS Linea è chiusa.
@@ -141,9 +141,9 @@ linea-invalid = Il numero digitato non è un numero di richiesta valido.
 ## Appointments (R-SELF-9)
 
 appt-choose-service = Per quale servizio desidera un appuntamento? Pensioni, prema 1. Prestazioni sociali e a sostegno del reddito, 2. Lavoro e occupazione, 3. Contributi e posizione assicurativa, 4. Aziende e datori di lavoro, 5. Invalidità e disabilità, 6. Pagamenti e certificazioni, 7. Comunicazione e assistenza ai cittadini, 8. Servizi online, 9. Per tornare ai servizi automatici, prema asterisco.
-appt-offer = Il primo appuntamento disponibile è il { $start }, presso questa sede: { $office }. Per prenotarlo, prema 1. Per tornare ai servizi automatici, prema 2.
+appt-offer = Il primo appuntamento disponibile è il giorno { $start }, presso questa sede: { $office }. Per prenotarlo, prema 1. Per tornare ai servizi automatici, prema 2.
 appt-ask-mobile = Digiti il numero di cellulare a cui inviare l'SMS di conferma, poi prema cancelletto.
-appt-booked = L'appuntamento è prenotato per il { $start }, presso questa sede: { $office }. Il codice di prenotazione è { $code }. Riceverà un SMS di conferma.
+appt-booked = L'appuntamento è prenotato per il giorno { $start }, presso questa sede: { $office }. Il codice di prenotazione è { $code }. Riceverà un SMS di conferma.
 appt-conflict = Ci scusi, l'appuntamento è stato appena prenotato da un'altra persona. Cerchiamo la prima disponibilità successiva.
 appt-mobile-invalid = Il numero digitato non è un numero di cellulare valido.
 appt-unavailable = Al momento non ci sono appuntamenti disponibili per questo servizio. La preghiamo di riprovare nei prossimi giorni, oppure di rivolgersi a un operatore.

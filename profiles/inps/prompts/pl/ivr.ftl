@@ -104,11 +104,11 @@ docs-sent =
     } pocztą na adres zamieszkania. Data wysyłki: { $dispatch_date }.
 docs-sent-recently =
     { $kind ->
-        [payment_statement] Zestawienie płatności zostało już wysłane
-        [pension_details] Szczegóły wypłat emerytury zostały już wysłane
-        [insurance_record] Historia ubezpieczenia została już wysłana
-       *[certificazione_unica] Certificazione Unica została już wysłana
-    }: { $sent_on }. Prosimy poczekać jeszcze kilka dni na doręczenie.
+        [payment_statement] Zestawienie płatności zostało już niedawno zamówione
+        [pension_details] Szczegóły wypłat emerytury zostały już niedawno zamówione
+        [insurance_record] Historia ubezpieczenia została już niedawno zamówiona
+       *[certificazione_unica] Certificazione Unica została już niedawno zamówiona
+    }. Data wysyłki: { $sent_on }. Prosimy poczekać kilka dni na doręczenie.
 docs-no-address = Nie mamy adresu zamieszkania, na który można wysłać dokument. Można go zaktualizować w strefie osobistej MyINPS albo zwrócić się do konsultanta.
 docs-not-found =
     { $kind ->
