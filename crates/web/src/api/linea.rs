@@ -29,7 +29,7 @@ pub(crate) struct RequestDto {
     office_code: String,
     service_group: String,
     topic: String,
-    /// received, taken-in-charge, waiting-for-citizen, answered, closed
+    /// received, taken_in_charge, waiting_for_citizen, answered, closed
     status: String,
     /// The status in Italian, as the portal shows it.
     status_label: String,
