@@ -95,6 +95,17 @@ pub const OPERATIONS: &[OperationDef] = &[
         ],
     },
     OperationDef {
+        name: "ex-inpdap-status",
+        args: &["surname", "given_name", "birth_date", "number"],
+        outcomes: &["ok", "not_found", "invalid"],
+        results: &[
+            ("benefit", FieldType::Text),
+            ("status", FieldType::Text),
+            ("status_date", FieldType::Date),
+            ("office", FieldType::Text),
+        ],
+    },
+    OperationDef {
         name: "latest-application",
         args: &["tax_code"],
         outcomes: &["ok", "not_found", "unauthorized"],
@@ -289,6 +300,7 @@ pub async fn execute(
     let result = match operation {
         "identify" => identify(office, session, &args, now).await,
         "application-status" => application_status(office, session, &args, now).await,
+        "ex-inpdap-status" => ex_inpdap_status(office, session, &args, now).await,
         "latest-application" => latest_application(office, session, &args, now).await,
         "domestic-amount-due" => domestic_amount_due(office, session, &args, now).await,
         "send-document" => send_document(office, &args, now).await,
@@ -497,24 +509,72 @@ async fn application_status(
             {
                 return failed(OP, &e);
             }
-            OpResult::ok([
-                (
-                    "benefit",
-                    Value::Text(app.benefit.italian_name().to_owned()),
-                ),
-                ("status", Value::Text(app.status().code().to_owned())),
-                ("status_date", Value::Date(app.last_change_date())),
-                (
-                    "office",
-                    Value::Text(
-                        app.office_name
-                            .clone()
-                            .unwrap_or_else(|| app.office.to_string()),
-                    ),
-                ),
-            ])
+            application_result(&app)
         }
         Err(ApplicationError::NotFound | ApplicationError::UnknownCitizen) => {
+            OpResult::outcome("not_found")
+        }
+        Err(ApplicationError::InvalidNumber(_)) => OpResult::outcome("invalid"),
+        Err(e) => failed(OP, &e),
+    }
+}
+
+/// What the caller hears about one application: benefit, status, its date, the office.
+fn application_result(app: &applications::Application) -> OpResult {
+    let office = app
+        .office_name
+        .clone()
+        .unwrap_or_else(|| app.office.to_string());
+    OpResult::ok([
+        (
+            "benefit",
+            Value::Text(app.benefit.italian_name().to_owned()),
+        ),
+        ("status", Value::Text(app.status().code().to_owned())),
+        ("status_date", Value::Date(app.last_change_date())),
+        ("office", Value::Text(office)),
+    ])
+}
+
+/// A public-administration (ex-INPDAP) application (R-SELF-2): surname and given name typed on
+/// the keypad (one key per letter) or written, date of birth as DDMMYYYY, and the application
+/// or protocol number. Anything that does not match is `not_found`, never a hint of whose it is.
+async fn ex_inpdap_status(
+    office: &BackOffice,
+    session: &Session,
+    args: &Args<'_>,
+    now: Timestamp,
+) -> OpResult {
+    const OP: &str = "ex-inpdap-status";
+    let Some(birth_date) = parse_birth_date(&args.text("birth_date")) else {
+        return OpResult::outcome("invalid");
+    };
+    let Ok(number) = ApplicationNumber::parse(&args.text("number")) else {
+        return OpResult::outcome("invalid");
+    };
+    let query = applications::ExInpdapQuery {
+        given_name: args.text("given_name"),
+        surname: args.text("surname"),
+        birth_date,
+        number,
+    };
+    match applications::ex_inpdap_status(&office.store, &query).await {
+        Ok(app) => {
+            let contact = session
+                .contact
+                .map_or_else(|| "no contact".to_owned(), |c| format!("contact {c}"));
+            let event = NewAuditEvent {
+                actor: "ivr".to_owned(),
+                action: "data.viewed".to_owned(),
+                subject: Some(format!("application {}", app.domus)),
+                detail: format!("ex-INPDAP application status ({contact})"),
+            };
+            if let Err(e) = office.store.audit().record(now, &event).await {
+                return failed(OP, &e);
+            }
+            application_result(&app)
+        }
+        Err(ApplicationError::NotFound | ApplicationError::MissingName) => {
             OpResult::outcome("not_found")
         }
         Err(ApplicationError::InvalidNumber(_)) => OpResult::outcome("invalid"),

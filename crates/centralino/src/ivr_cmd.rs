@@ -1,9 +1,9 @@
 //! The IVR side of a profile folder — flows and prompt catalogs — and the operator commands on
 //! it: `flow check` and `prompts render`.
 //!
-//! The built-in INPS profile's flows and prompts are read from the source tree
-//! (`profiles/inps` beside the crates, found through the build's manifest path) when no
-//! profile folder is given; `centralino.toml` and `offices.csv` stay compiled in.
+//! The built-in INPS profile is compiled into the binary (`build.rs` embeds its flows and
+//! prompt catalogs, `config` its settings and offices), so the binary runs the same IVR from any
+//! directory; `--profile DIR` reads another folder instead.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -18,9 +18,10 @@ use flow::{Flows, Severity};
 use crate::Profile;
 use crate::config::Channel;
 
-/// The built-in INPS profile folder in the source tree.
-pub(crate) const BUILT_IN_PROFILE_DIR: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../profiles/inps");
+include!(concat!(env!("OUT_DIR"), "/built_in_profile.rs"));
+
+/// The label of the built-in profile in messages (its files are compiled in).
+const BUILT_IN_LABEL: &str = "profiles/inps";
 
 /// A profile folder and how to name it in messages.
 #[derive(Debug, Clone)]
@@ -40,8 +41,8 @@ impl ProfileDir {
                 built_in: false,
             },
             None => ProfileDir {
-                path: PathBuf::from(BUILT_IN_PROFILE_DIR),
-                label: "profiles/inps".to_owned(),
+                path: PathBuf::from(BUILT_IN_LABEL),
+                label: BUILT_IN_LABEL.to_owned(),
                 built_in: true,
             },
         }
@@ -63,6 +64,14 @@ impl ProfileDir {
 
     /// Every `flows/*.toml`, in name order; each problem as a `file:line: error: …` line.
     pub(crate) fn flows(&self) -> Result<Flows, Vec<String>> {
+        if self.built_in {
+            let sources: Vec<(String, &str)> = BUILT_IN_FILES
+                .iter()
+                .filter(|(path, _)| path.starts_with("flows/"))
+                .map(|(path, text)| (format!("{BUILT_IN_LABEL}/{path}"), *text))
+                .collect();
+            return parse_flows(sources.iter().map(|(f, t)| (f.as_str(), *t)));
+        }
         let folder = self.path.join("flows");
         let entries = std::fs::read_dir(&folder).map_err(|e| {
             vec![format!(
@@ -98,29 +107,49 @@ impl ProfileDir {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Flows::parse(sources.iter().map(|(f, t)| (f.as_str(), t.as_str()))).map_err(|errors| {
-            errors
-                .iter()
-                .map(|e| {
-                    let mut line = e.file.clone();
-                    if let Some(n) = e.line {
-                        line.push_str(&format!(":{n}"));
-                    }
-                    line.push_str(": error: ");
-                    if let Some(key) = &e.key {
-                        line.push_str(&format!("key `{key}`: "));
-                    }
-                    line.push_str(&e.message);
-                    line
-                })
-                .collect()
-        })
+        parse_flows(sources.iter().map(|(f, t)| (f.as_str(), t.as_str())))
     }
 
     /// The prompt catalogs (`prompts/<lang>/*.ftl`, `info/<lang>/*.ftl`).
     pub(crate) fn catalog(&self) -> Result<prompts::Catalog, prompts::CatalogError> {
-        prompts::Catalog::load(&self.path)
+        if !self.built_in {
+            return prompts::Catalog::load(&self.path);
+        }
+        let sources = BUILT_IN_FILES.iter().filter_map(|(path, text)| {
+            let mut parts = path.split('/');
+            let area = parts.next()?;
+            let language = parts.next()?.parse::<domain::Language>().ok()?;
+            (area == "prompts" || area == "info").then(|| prompts::CatalogSource {
+                language,
+                path: PathBuf::from(format!("{BUILT_IN_LABEL}/{path}")),
+                text: (*text).to_owned(),
+            })
+        });
+        prompts::Catalog::from_sources(sources)
     }
+}
+
+/// Parses flow sources; each problem as a `file:line: error: …` line.
+fn parse_flows<'a>(
+    sources: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<Flows, Vec<String>> {
+    Flows::parse(sources).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| {
+                let mut line = e.file.clone();
+                if let Some(n) = e.line {
+                    line.push_str(&format!(":{n}"));
+                }
+                line.push_str(": error: ");
+                if let Some(key) = &e.key {
+                    line.push_str(&format!("key `{key}`: "));
+                }
+                line.push_str(&e.message);
+                line
+            })
+            .collect()
+    })
 }
 
 /// The profile's entry points as call-control sees them.

@@ -41,6 +41,7 @@ fn the_catalog_is_the_contract_table() {
         [
             "identify",
             "application-status",
+            "ex-inpdap-status",
             "latest-application",
             "domestic-amount-due",
             "send-document",
@@ -555,4 +556,59 @@ async fn an_unknown_operation_is_an_error_outcome() {
     let r = run(&f, &mut s, "transfer-money", &[]).await;
     assert_eq!(r.outcome, "error");
     assert!(r.fields.is_empty());
+}
+
+#[tokio::test]
+async fn ex_inpdap_status_by_names_typed_on_the_keypad() {
+    let f = fixture().await;
+    let loan = services::applications::file_application(
+        &f.office.store,
+        &services::applications::NewApplication {
+            tax_code: f.mario.clone(),
+            benefit: services::applications::Benefit::SmallLoan,
+            office: None,
+        },
+        "test",
+        now(),
+    )
+    .await
+    .expect("a public-administration application");
+    let domus = loan.domus.to_string();
+    let mut s = Session::default();
+    // ROSSI → 76774, MARIO → 62746, born 1 January 1980.
+    let typed = [
+        ("surname", "76774"),
+        ("given_name", "62746"),
+        ("birth_date", "01011980"),
+    ];
+    fn with<'a>(typed: &[(&'a str, &'a str)], number: &'a str) -> Vec<(&'a str, &'a str)> {
+        let mut pairs = typed.to_vec();
+        pairs.push(("number", number));
+        pairs
+    }
+    let r = run(&f, &mut s, "ex-inpdap-status", &with(&typed, &domus)).await;
+    assert_eq!(r.outcome, "ok", "{r:?}");
+    assert_eq!(r.fields["status"], Value::Text("received".into()));
+    // A private-sector application (the NASpI) is not found by this service; nor is a wrong
+    // name or date; a malformed number or date is invalid.
+    let r = run(&f, &mut s, "ex-inpdap-status", &with(&typed, &f.domus)).await;
+    assert_eq!(r.outcome, "not_found");
+    let mut wrong = with(&typed, &domus);
+    wrong[0] = ("surname", "76775");
+    assert_eq!(
+        run(&f, &mut s, "ex-inpdap-status", &wrong).await.outcome,
+        "not_found"
+    );
+    let mut bad_date = with(&typed, &domus);
+    bad_date[2] = ("birth_date", "31021980");
+    assert_eq!(
+        run(&f, &mut s, "ex-inpdap-status", &bad_date).await.outcome,
+        "invalid"
+    );
+    assert_eq!(
+        run(&f, &mut s, "ex-inpdap-status", &with(&typed, "12"))
+            .await
+            .outcome,
+        "invalid"
+    );
 }

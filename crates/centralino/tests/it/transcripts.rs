@@ -714,6 +714,53 @@ async fn r_self_1_r_surv_2_application_status_by_domus_number_then_the_survey() 
     store.close().await;
 }
 
+/// Carmine Grassi, born 10 March 1956: a public-sector pension (ex-INPDAP).
+const CARMINE_PUBLIC_PENSION_DOMUS: &str = "9544646741629";
+
+#[tokio::test]
+async fn r_self_2_a_public_administration_application_by_name_birth_date_and_number() {
+    // The scenario's facts, from the demo data.
+    let data = demo_data();
+    let store = open(data.path()).await;
+    let number =
+        services::applications::ApplicationNumber::parse(CARMINE_PUBLIC_PENSION_DOMUS).unwrap();
+    let query = services::applications::ExInpdapQuery {
+        given_name: "Carmine".into(),
+        surname: "Grassi".into(),
+        birth_date: jiff::civil::date(1956, 3, 10),
+        number,
+    };
+    let application = services::applications::ex_inpdap_status(&store, &query)
+        .await
+        .unwrap();
+    assert_eq!(
+        application.sector(),
+        services::applications::Sector::PublicAdministration
+    );
+    store.close().await;
+
+    // Automated services (1), application status (1), public administration (3); surname and
+    // first name one key per letter (GRASSI = 472774, CARMINE = 2276463), date of birth, number.
+    let keys = format!("1 1 3 472774# 2276463# 10031956 {CARMINE_PUBLIC_PENSION_DOMUS}# 0");
+    let c = call("803164", THURSDAY_10, &keys, &[]);
+    insta::assert_snapshot!("r_self_2_ex_inpdap", c.json());
+    assert_eq!(
+        c.invokes(),
+        pairs(&[("ex-inpdap-status", "ok")]),
+        "no tax code is asked"
+    );
+    assert!(
+        c.text("status-result")
+            .starts_with("La domanda di Pensione dei dipendenti pubblici")
+    );
+
+    // A wrong date of birth is "not found": the service never tells whose number it is.
+    let keys = format!("1 1 3 472774# 2276463# 11031956 {CARMINE_PUBLIC_PENSION_DOMUS}# 0");
+    let c = call("803164", THURSDAY_10, &keys, &[]);
+    assert_eq!(c.invokes(), pairs(&[("ex-inpdap-status", "not_found")]));
+    assert!(c.played("inpdap-not-found"));
+}
+
 #[test]
 fn r_self_1_r_auth_3_the_latest_application_with_the_phone_pin() {
     let keys = format!("1 1 2 {SIMONE} {DEMO_PIN} 0");

@@ -36,8 +36,18 @@ pub fn fold_name(name: &str) -> String {
     folded
 }
 
-/// Whether two names are the same once folded ([`fold_name`]); an empty name matches nothing.
+/// Whether two names are the same once folded ([`fold_name`]), or `said` is the name typed on a
+/// telephone keypad (one key per letter, e.g. `DANGELO` = `3264356`); an empty name matches
+/// nothing.
 pub fn names_match(said: &str, on_file: &str) -> bool {
     let said = fold_name(said);
-    !said.is_empty() && said == fold_name(on_file)
+    if said.is_empty() {
+        return false;
+    }
+    // Typed on a telephone keypad, one key per letter (2 = ABC … 9 = WXYZ): names have no
+    // digits, so an all-digit entry can only be keys.
+    if said.bytes().all(|b| b.is_ascii_digit()) {
+        return domain::keypad::keys_for(&fold_name(on_file)) == said;
+    }
+    said == fold_name(on_file)
 }

@@ -281,6 +281,15 @@ fn names_compare_without_case_accents_apostrophes_or_spaces() {
 }
 
 #[test]
+fn names_typed_on_the_keypad_match_their_keys() {
+    // D'ANGELO → D A N G E L O → 3 2 6 4 3 5 6; NICOLÒ → N I C O L O → 6 4 2 6 5 6.
+    assert!(names_match("3264356", "D'Angelo"));
+    assert!(names_match("642656", "Nicolò"));
+    assert!(!names_match("642657", "Nicolò"));
+    assert!(!names_match("3264356", "Rossi"));
+}
+
+#[test]
 fn the_catalogue_is_consistent() {
     let codes: std::collections::HashSet<_> = Benefit::ALL.iter().map(|b| b.code()).collect();
     assert_eq!(codes.len(), Benefit::ALL.len());

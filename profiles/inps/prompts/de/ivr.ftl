@@ -53,7 +53,7 @@ id-pin-locked = Zu Ihrer Sicherheit wurde Ihre Telefon-PIN nach drei falschen Ei
 
 ## Status of an application (R-SELF-1)
 
-status-menu = Stand eines Antrags. Wenn Sie die Antragsnummer kennen, also die DOMUS-Nummer oder die Protokollnummer, drücken Sie die 1. Wenn Sie Ihre Telefon-PIN haben, drücken Sie die 2, um den Stand Ihres letzten Antrags zu erfahren. Zurück zum vorherigen Menü mit der Stern-Taste.
+status-menu = Stand eines Antrags. Wenn Sie die Antragsnummer kennen, also die DOMUS-Nummer oder die Protokollnummer, drücken Sie die 1. Wenn Sie Ihre Telefon-PIN haben, drücken Sie die 2, um den Stand Ihres letzten Antrags zu erfahren. Zurück zum vorherigen Menü mit der Stern-Taste. Für einen Antrag der Verwaltung für öffentliche Bedienstete, ehemals INPDAP, drücken Sie die 3.
 status-ask-number = Bitte geben Sie die Antragsnummer ein: die dreizehnstellige DOMUS-Nummer oder die neunzehnstellige Protokollnummer. Drücken Sie zum Schluss die Raute-Taste.
 status-result =
     Ihr Antrag auf { $benefit } { $status ->
@@ -158,3 +158,9 @@ survey-thanks = Vielen Dank für Ihre Bewertung.
 cu-welcome = Willkommen beim Dienst des INPS für die Certificazione Unica. Um die Sprache zu wechseln, drücken Sie die 9; andernfalls bleiben Sie bitte am Apparat.
 cu-closed = Die gebührenfreie Nummer für die Certificazione Unica ist nur während der jährlichen Kampagne aktiv. Die Certificazione Unica ist jederzeit im persönlichen Bereich MyINPS auf der Website inps.it verfügbar. Vielen Dank für Ihren Anruf. Auf Wiederhören.
 cu-other-year = Um ein anderes Jahr einzugeben, drücken Sie die 1. Um das Gespräch zu beenden, drücken Sie die 0.
+
+# R-SELF-2: public-administration (ex-INPDAP) applications, by name, date of birth and number.
+inpdap-ask-surname = Bitte geben Sie Ihren Nachnamen über die Telefontastatur ein, eine Taste pro Buchstabe: zum Beispiel für den Buchstaben R die Taste 7. Drücken Sie danach die Rautetaste.
+inpdap-ask-name = Geben Sie nun Ihren Vornamen auf die gleiche Weise ein, eine Taste pro Buchstabe, und drücken Sie danach die Rautetaste.
+inpdap-ask-birth-date = Geben Sie Ihr Geburtsdatum mit acht Ziffern ein: Tag, Monat und Jahr. Zum Beispiel für den 5. März 1961: 0 5 0 3 1 9 6 1.
+inpdap-not-found = Zu diesen Angaben ist kein Antrag der Verwaltung für öffentliche Bedienstete bekannt. Bitte prüfen Sie Nachname, Vorname, Geburtsdatum und Antragsnummer.

@@ -53,7 +53,7 @@ id-pin-locked = For your security, your phone PIN has been locked for thirty min
 
 ## Status of an application (R-SELF-1)
 
-status-menu = Status of an application. If you know the application number, DOMUS or protocol number, press 1. If you have your phone PIN, press 2 to hear the status of your most recent application. To return to the previous menu, press star.
+status-menu = Status of an application. If you know the application number, DOMUS or protocol number, press 1. If you have your phone PIN, press 2 to hear the status of your most recent application. To return to the previous menu, press star. For an application to the public employees’ fund, formerly INPDAP, press 3.
 status-ask-number = Please enter the application number: the thirteen-digit DOMUS number, or the nineteen-digit protocol number. When you have finished, press the hash key.
 status-result =
     Your application for { $benefit } { $status ->
@@ -158,3 +158,9 @@ survey-thanks = Thank you for your feedback.
 cu-welcome = Welcome to the INPS Certificazione Unica service. To change language, press 9; otherwise, please stay on the line.
 cu-closed = The Certificazione Unica toll-free number is active only during the yearly campaign. The Certificazione Unica is always available in the MyINPS personal area of the inps.it website. Thank you for calling. Goodbye.
 cu-other-year = To enter another year, press 1. To end the call, press 0.
+
+# R-SELF-2: public-administration (ex-INPDAP) applications, by name, date of birth and number.
+inpdap-ask-surname = Please type your surname on the telephone keypad, one key for each letter: for example, for the letter R press 7. When you have finished, press hash.
+inpdap-ask-name = Now type your first name in the same way, one key for each letter, and press hash when you have finished.
+inpdap-ask-birth-date = Please type your date of birth as eight digits: day, month and year. For example, for 5 March 1961 type 0 5 0 3 1 9 6 1.
+inpdap-not-found = We have no application to the public employees’ fund with these details. Please check your surname, first name, date of birth and the application number.

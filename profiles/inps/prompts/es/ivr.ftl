@@ -53,7 +53,7 @@ id-pin-locked = Por su seguridad, tras tres intentos erróneos su PIN telefónic
 
 ## Status of an application (R-SELF-1)
 
-status-menu = Estado de una solicitud. Si conoce el número de la solicitud, número DOMUS o de protocolo, pulse 1. Si tiene su PIN telefónico, pulse 2 para conocer el estado de su solicitud más reciente. Para volver al menú anterior, pulse asterisco.
+status-menu = Estado de una solicitud. Si conoce el número de la solicitud, número DOMUS o de protocolo, pulse 1. Si tiene su PIN telefónico, pulse 2 para conocer el estado de su solicitud más reciente. Para volver al menú anterior, pulse asterisco. Para una solicitud de la gestión de empleados públicos, antes INPDAP, pulse 3.
 status-ask-number = Marque el número de la solicitud: el número DOMUS de trece cifras, o el número de protocolo de diecinueve cifras. Al terminar, pulse almohadilla.
 status-result =
     Su solicitud de { $benefit } { $status ->
@@ -158,3 +158,9 @@ survey-thanks = Gracias por su valoración.
 cu-welcome = Bienvenido al servicio del INPS para la Certificazione Unica. Para cambiar de idioma, pulse 9; si no, permanezca en línea.
 cu-closed = El número gratuito de la Certificazione Unica solo está activo durante la campaña anual. La Certificazione Unica está siempre disponible en el área personal MyINPS del sitio inps.it. Gracias por su llamada. Adiós.
 cu-other-year = Para indicar otro año, pulse 1. Para terminar la llamada, pulse 0.
+
+# R-SELF-2: public-administration (ex-INPDAP) applications, by name, date of birth and number.
+inpdap-ask-surname = Marque su apellido en el teclado del teléfono, una tecla por cada letra: por ejemplo, para la letra R pulse 7. Al terminar, pulse almohadilla.
+inpdap-ask-name = Ahora marque su nombre de pila de la misma manera, una tecla por cada letra, y al terminar pulse almohadilla.
+inpdap-ask-birth-date = Marque su fecha de nacimiento con ocho cifras: día, mes y año. Por ejemplo, para el 5 de marzo de 1961 marque 0 5 0 3 1 9 6 1.
+inpdap-not-found = No consta ninguna solicitud de la gestión de empleados públicos con estos datos. Compruebe el apellido, el nombre, la fecha de nacimiento y el número de la solicitud.

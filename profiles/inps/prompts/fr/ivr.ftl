@@ -53,7 +53,7 @@ id-pin-locked = Pour votre sécurité, votre code PIN téléphonique a été blo
 
 ## Status of an application (R-SELF-1)
 
-status-menu = État d'une demande. Si vous connaissez le numéro de la demande, numéro DOMUS ou numéro de protocole, appuyez sur 1. Si vous avez votre code PIN téléphonique, appuyez sur 2 pour connaître l'état de votre demande la plus récente. Pour revenir au menu précédent, appuyez sur étoile.
+status-menu = État d'une demande. Si vous connaissez le numéro de la demande, numéro DOMUS ou numéro de protocole, appuyez sur 1. Si vous avez votre code PIN téléphonique, appuyez sur 2 pour connaître l'état de votre demande la plus récente. Pour revenir au menu précédent, appuyez sur étoile. Pour une demande de la gestion des agents publics, ex INPDAP, appuyez sur 3.
 status-ask-number = Veuillez saisir le numéro de la demande : le numéro DOMUS à treize chiffres, ou le numéro de protocole à dix-neuf chiffres. À la fin, appuyez sur dièse.
 status-result =
     Votre demande de { $benefit } { $status ->
@@ -158,3 +158,9 @@ survey-thanks = Merci pour votre évaluation.
 cu-welcome = Bienvenue au service de l'INPS pour la Certificazione Unica. Pour changer de langue, appuyez sur 9 ; sinon, restez en ligne.
 cu-closed = Le numéro vert de la Certificazione Unica n'est actif que pendant la campagne annuelle. La Certificazione Unica est toujours disponible dans votre espace personnel MyINPS, sur le site inps.it. Merci de votre appel. Au revoir.
 cu-other-year = Pour saisir une autre année, appuyez sur 1. Pour terminer l'appel, appuyez sur 0.
+
+# R-SELF-2: public-administration (ex-INPDAP) applications, by name, date of birth and number.
+inpdap-ask-surname = Veuillez taper votre nom de famille sur le clavier du téléphone, une touche par lettre : par exemple, pour la lettre R, appuyez sur 7. Ensuite, appuyez sur dièse.
+inpdap-ask-name = Tapez maintenant votre prénom de la même façon, une touche par lettre, puis appuyez sur dièse.
+inpdap-ask-birth-date = Tapez votre date de naissance en huit chiffres : jour, mois et année. Par exemple, pour le 5 mars 1961, tapez 0 5 0 3 1 9 6 1.
+inpdap-not-found = Aucune demande de la gestion des agents publics ne correspond à ces données. Vérifiez le nom, le prénom, la date de naissance et le numéro de la demande.

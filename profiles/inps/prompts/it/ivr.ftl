@@ -57,7 +57,7 @@ id-pin-locked = Per la sua sicurezza, dopo tre tentativi errati il PIN telefonic
 
 ## Status of an application (R-SELF-1)
 
-status-menu = Stato di una domanda. Se conosce il numero della domanda, DOMUS o di protocollo, prema 1. Se ha il PIN telefonico, prema 2 per conoscere lo stato della sua domanda più recente. Per tornare al menu precedente, prema asterisco.
+status-menu = Stato di una domanda. Se conosce il numero della domanda, DOMUS o di protocollo, prema 1. Se ha il PIN telefonico, prema 2 per conoscere lo stato della sua domanda più recente. Per tornare al menu precedente, prema asterisco. Per una domanda della gestione dipendenti pubblici, ex INPDAP, prema 3.
 status-ask-number = Digiti il numero della domanda: il numero DOMUS di tredici cifre, oppure il numero di protocollo di diciannove cifre. Al termine, prema cancelletto.
 status-result =
     La domanda di { $benefit } risulta { $status ->
@@ -162,3 +162,9 @@ survey-thanks = Grazie per la sua valutazione.
 cu-welcome = Benvenuto nel servizio INPS per la Certificazione Unica. Per altre lingue, prema 9; altrimenti, resti in linea.
 cu-closed = Il numero verde per la Certificazione Unica è attivo solo durante la campagna annuale. La Certificazione Unica è sempre disponibile nell'area riservata MyINPS del sito inps.it. Grazie per aver chiamato. Arrivederci.
 cu-other-year = Per indicare un altro anno, prema 1. Per terminare la chiamata, prema 0.
+
+# R-SELF-2: public-administration (ex-INPDAP) applications, by name, date of birth and number.
+inpdap-ask-surname = Digiti il suo cognome sulla tastiera del telefono, un tasto per ogni lettera: per esempio, per la lettera R prema il tasto 7. Al termine, prema cancelletto.
+inpdap-ask-name = Ora digiti il suo nome di battesimo allo stesso modo, un tasto per ogni lettera, e al termine prema cancelletto.
+inpdap-ask-birth-date = Digiti la sua data di nascita con otto cifre: giorno, mese e anno. Per esempio, per il 5 marzo 1961 digiti 0 5 0 3 1 9 6 1.
+inpdap-not-found = Non risulta una domanda della gestione dipendenti pubblici con questi dati. Controlli il cognome, il nome, la data di nascita e il numero della domanda.

@@ -53,7 +53,7 @@ id-pin-locked = Ze względów bezpieczeństwa po trzech błędnych próbach tele
 
 ## Status of an application (R-SELF-1)
 
-status-menu = Status wniosku. Jeśli znają Państwo numer wniosku, numer DOMUS lub numer protokołu, proszę nacisnąć 1. Jeśli mają Państwo telefoniczny kod PIN, proszę nacisnąć 2, aby poznać status ostatniego wniosku. Aby wrócić do poprzedniego menu, proszę nacisnąć gwiazdkę.
+status-menu = Status wniosku. Jeśli znają Państwo numer wniosku, numer DOMUS lub numer protokołu, proszę nacisnąć 1. Jeśli mają Państwo telefoniczny kod PIN, proszę nacisnąć 2, aby poznać status ostatniego wniosku. Aby wrócić do poprzedniego menu, proszę nacisnąć gwiazdkę. W sprawie wniosku w funduszu pracowników administracji publicznej, dawniej INPDAP, proszę nacisnąć 3.
 status-ask-number = Proszę wprowadzić numer wniosku: trzynastocyfrowy numer DOMUS albo dziewiętnastocyfrowy numer protokołu. Na końcu proszę nacisnąć krzyżyk.
 status-result =
     Wniosek o { $benefit } { $status ->
@@ -158,3 +158,9 @@ survey-thanks = Dziękujemy za ocenę.
 cu-welcome = Witamy w serwisie INPS dotyczącym Certificazione Unica. Aby zmienić język, proszę nacisnąć 9; w przeciwnym razie prosimy pozostać na linii.
 cu-closed = Bezpłatny numer dla Certificazione Unica jest aktywny tylko w czasie corocznej kampanii. Certificazione Unica jest zawsze dostępna w strefie osobistej MyINPS na stronie inps.it. Dziękujemy za telefon. Do widzenia.
 cu-other-year = Aby podać inny rok, proszę nacisnąć 1. Aby zakończyć połączenie, proszę nacisnąć 0.
+
+# R-SELF-2: public-administration (ex-INPDAP) applications, by name, date of birth and number.
+inpdap-ask-surname = Proszę wpisać nazwisko na klawiaturze telefonu, jeden klawisz na każdą literę: na przykład dla litery R klawisz 7. Na koniec proszę nacisnąć krzyżyk.
+inpdap-ask-name = Teraz proszę wpisać imię w ten sam sposób, jeden klawisz na każdą literę, a na koniec nacisnąć krzyżyk.
+inpdap-ask-birth-date = Proszę wpisać datę urodzenia ośmioma cyframi: dzień, miesiąc i rok. Na przykład dla 5 marca 1961 proszę wpisać 0 5 0 3 1 9 6 1.
+inpdap-not-found = Nie ma wniosku w funduszu pracowników administracji publicznej z tymi danymi. Proszę sprawdzić nazwisko, imię, datę urodzenia i numer wniosku.
