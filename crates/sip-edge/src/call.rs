@@ -176,8 +176,8 @@ pub(crate) async fn run(setup: CallSetup) {
     let ended_by;
     loop {
         tokio::select! {
-            event = media_events.recv() => {
-                let Some(event) = event else { continue };
+            // (A closed channel disables this branch; the engine only stops with the runtime.)
+            Some(event) = media_events.recv() => {
                 let out = match event {
                     MediaEvent::Dtmf { digit, source } => Some(CallEvent::Dtmf {
                         digit: digit.as_char(),
