@@ -332,7 +332,9 @@ impl Leg {
                     tracing::debug!(operation, outcome, "operation");
                 }
                 Output::Language { language } => tracing::debug!(%language, "language"),
-                Output::SurveyAnswer { question, recorded, .. } => {
+                Output::SurveyAnswer {
+                    question, recorded, ..
+                } => {
                     tracing::debug!(question, recorded, "survey answer");
                 }
                 Output::Ended { reason } => tracing::info!(reason, "contact ended"),

@@ -5,6 +5,7 @@ mod call;
 mod cli;
 mod domestic;
 mod serve;
+mod sip;
 
 use std::process::{Command, Output};
 
