@@ -352,3 +352,32 @@ async fn malformed_messages_are_dropped_and_calls_go_on() {
     assert_eq!(next_event(&mut call).await, CallEvent::HungUp);
     edge.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_re_invite_puts_the_call_on_hold_and_back() {
+    let (edge, mut calls) = start(10).await;
+    let mut uac = Uac::new(edge.local_addr(), "call-11@test").await;
+    uac.call("803164").await;
+    let _call = next_call(&mut calls).await;
+    let hold = uac.offer().replace("t=0 0\r\n", "t=0 0\r\na=sendonly\r\n");
+    let reinvite = uac.request("INVITE", "803164", 2, "reinv1", &hold);
+    uac.send(&reinvite).await;
+    let (code, text) = uac.final_response().await;
+    assert_eq!(code, 200, "{text}");
+    assert!(
+        text.contains("a=recvonly"),
+        "hold is answered recvonly: {text}"
+    );
+    assert!(
+        text.contains("o=centralino ") && text.contains(" 2 IN IP4"),
+        "a new o= version: {text}"
+    );
+    let ack = uac.request("ACK", "803164", 2, "ack2", "");
+    uac.send(&ack).await;
+    let resume = uac.request("INVITE", "803164", 3, "reinv2", &uac.offer());
+    uac.send(&resume).await;
+    let (code, text) = uac.final_response().await;
+    assert_eq!(code, 200, "{text}");
+    assert!(text.contains("a=sendrecv"), "{text}");
+    edge.shutdown().await;
+}
