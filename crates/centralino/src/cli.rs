@@ -93,6 +93,10 @@ pub struct ServeArgs {
     /// Database URL (default: sqlite://DATA_DIR/centralino.db).
     #[arg(long, value_name = "URL")]
     pub database: Option<String>,
+    /// SIP address for calls into the IVR, UDP and TCP (default 127.0.0.1:5060; when the
+    /// default is taken, the server runs without SIP and says so).
+    #[arg(long, value_name = "ADDR")]
+    pub sip: Option<SocketAddr>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,7 +110,11 @@ pub enum CalendarCommand {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Serve(args) => serve(load_profile(cli.profile.as_deref())?, args),
+        Command::Serve(args) => serve(
+            load_profile(cli.profile.as_deref())?,
+            cli.profile.clone(),
+            args,
+        ),
         Command::Taxcode { codes } => crate::taxcode_cmd::run(&codes),
         Command::Calendar(CalendarCommand::Holidays { year }) => holidays(&year),
         Command::Calendar(CalendarCommand::At { name, at }) => {
@@ -188,8 +196,13 @@ fn calendar_at(profile: &Profile, name: &str, at: &str) -> anyhow::Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-fn serve(profile: Profile, args: ServeArgs) -> anyhow::Result<ExitCode> {
-    init_tracing("info");
+fn serve(
+    profile: Profile,
+    profile_dir: Option<PathBuf>,
+    args: ServeArgs,
+) -> anyhow::Result<ExitCode> {
+    // rsipstack logs every datagram at info.
+    init_tracing("info,rsipstack=warn");
     let database_url = match args.database {
         Some(url) => url,
         None => {
@@ -205,6 +218,11 @@ fn serve(profile: Profile, args: ServeArgs) -> anyhow::Result<ExitCode> {
         database_url,
         data_dir: args.data_dir,
         demo: args.demo,
+        sip: Some(crate::SipOptions {
+            required: args.sip.is_some(),
+            profile_dir,
+            ..crate::SipOptions::new(args.sip.unwrap_or(DEFAULT_SIP))
+        }),
     };
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(async {
@@ -229,6 +247,12 @@ fn serve(profile: Profile, args: ServeArgs) -> anyhow::Result<ExitCode> {
                 writeln!(out, "  {tip}")?;
             }
         }
+        if let Some(sip) = app.sip_addr() {
+            writeln!(
+                out,
+                "Call the IVR over SIP (UDP or TCP): sip:803164@{sip} (any SIP phone, SIPp, baresip)"
+            )?;
+        }
         out.flush()?;
         drop(out);
         app.run_until(shutdown_signal()).await?;
@@ -236,6 +260,10 @@ fn serve(profile: Profile, args: ServeArgs) -> anyhow::Result<ExitCode> {
         Ok(ExitCode::SUCCESS)
     })
 }
+
+/// Where `serve` takes SIP calls without `--sip`.
+const DEFAULT_SIP: SocketAddr =
+    SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), 5060);
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.
 async fn shutdown_signal() {

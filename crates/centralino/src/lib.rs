@@ -13,6 +13,7 @@ pub mod demo;
 mod domestic_cmd;
 mod ivr_cmd;
 mod jobs;
+mod sip_host;
 mod taxcode_cmd;
 
 use std::net::SocketAddr;
@@ -22,6 +23,7 @@ use anyhow::Context;
 use tokio::net::TcpListener;
 
 pub use config::Profile;
+pub use sip_host::SipOptions;
 
 /// What the server needs to start.
 #[derive(Debug)]
@@ -35,6 +37,8 @@ pub struct AppConfig {
     pub data_dir: std::path::PathBuf,
     /// Load the demo population into an empty database.
     pub demo: bool,
+    /// SIP calls into the IVR (`None`: no SIP).
+    pub sip: Option<SipOptions>,
 }
 
 /// A built, bound, not yet running contact center.
@@ -45,6 +49,7 @@ pub struct App {
     web: web::WebState,
     jobs: jobs::Jobs,
     showcase: demo::Showcase,
+    sip: Option<sip_host::SipServer>,
 }
 
 impl App {
@@ -70,6 +75,13 @@ impl App {
         let landing = landing_info(&config.profile, config.demo);
         let back_office = back_office(&config.profile, &config.data_dir)?;
         let jobs = jobs::Jobs::new(&config.profile, &config.data_dir, back_office.zone.clone())?;
+        let sip = match &config.sip {
+            Some(options) => {
+                sip_host::SipServer::build(options, &config.profile, &store, &config.data_dir)
+                    .await?
+            }
+            None => None,
+        };
         let web = web::WebState::new(
             store.clone(),
             Arc::new(config.profile.calendars),
@@ -82,7 +94,13 @@ impl App {
             web,
             jobs,
             showcase,
+            sip,
         })
+    }
+
+    /// The address SIP listens on (UDP and TCP), if it runs.
+    pub fn sip_addr(&self) -> Option<SocketAddr> {
+        self.sip.as_ref().map(sip_host::SipServer::local_addr)
     }
 
     /// The address HTTP actually listens on.
@@ -105,13 +123,22 @@ impl App {
         let store = self.store;
         let router = web::router(self.web);
         let (stop_jobs, jobs_stopped) = tokio::sync::watch::channel(false);
+        let sip = self
+            .sip
+            .map(|sip| tokio::spawn(sip.run(jobs_stopped.clone())));
         let background = self.jobs.spawn(store.clone(), jobs_stopped);
         let served = axum::serve(self.http_listener, router)
             .with_graceful_shutdown(shutdown)
             .await
             .context("serving HTTP");
-        // The jobs finish their round (a message being sent is sent or left for the next run).
+        // The jobs finish their round (a message being sent is sent or left for the next run);
+        // SIP calls in progress are hung up and their contacts recorded before the store closes.
         let _ = stop_jobs.send(true);
+        if let Some(sip) = sip
+            && let Err(panic) = sip.await
+        {
+            tracing::error!(%panic, "the SIP edge failed");
+        }
         for task in background {
             if let Err(panic) = task.await {
                 tracing::error!(%panic, "a background job failed");

@@ -5,6 +5,7 @@ mod call;
 mod cli;
 mod domestic;
 mod serve;
+mod sip;
 mod transcripts;
 
 use std::process::{Command, Output};

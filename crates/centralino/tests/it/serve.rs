@@ -27,6 +27,7 @@ pub(crate) async fn start(database_url: String, data_dir: &std::path::Path, demo
         database_url,
         data_dir: data_dir.to_owned(),
         demo,
+        sip: None,
     };
     let app = App::build(config).await.unwrap();
     let addr = app.http_addr();
@@ -172,6 +173,7 @@ async fn demo_refuses_a_database_with_other_citizens() {
         database_url: url,
         data_dir: dir.path().to_owned(),
         demo: true,
+        sip: None,
     };
     let err = App::build(config).await.unwrap_err();
     assert!(

@@ -1,0 +1,52 @@
+//! sip-edge: calls from SIP phones and trunks, as call legs a host can drive.
+//!
+//! # Contract
+//!
+//! [`SipEdge::start`] binds UDP and TCP on one address and answers SIP there (through
+//! rsipstack, pinned; none of its types leave this crate). The host says which numbers it
+//! serves ([`SipConfig`], a predicate on the Request-URI user) and receives each answered call
+//! as a [`SipCall`] from [`IncomingCalls`]:
+//!
+//! ```text
+//! let (edge, mut calls) = SipEdge::start(config, |dialled| entry_points.serves(dialled)).await?;
+//! while let Some(call) = calls.next().await {            // after 200 OK and the ACK
+//!     spawn(async move {
+//!         call.play(id, samples);                          // 8 kHz PCM, sent as G.711 RTP
+//!         match call.next_event().await { … }              // keys, prompt ends, hang-up
+//!         call.hang_up();                                  // BYE (also on drop)
+//!     });
+//! }
+//! edge.shutdown().await;                                   // BYE to every call, sockets closed
+//! ```
+//!
+//! What the edge answers by itself:
+//! - a new INVITE: `100 Trying`, then `404` for a number the host does not serve, `486` at the
+//!   call limit, `503` while shutting down, `488` for an offer without PCMU/PCMA audio; else
+//!   `180 Ringing` and `200 OK` with the SDP answer ([`sdp`]); the call reaches the host when
+//!   the ACK arrives (a caller who never ACKs never reaches it);
+//! - CANCEL before the answer (`487` to the INVITE), BYE either way, OPTIONS (in and out of a
+//!   dialog), re-INVITE (hold and resume: the answer mirrors the direction, media follows the
+//!   new address), INFO with DTMF ([`info`]);
+//! - other methods: `405` (REGISTER: no registrar yet) or `501`; requests for unknown dialogs:
+//!   `481`. Messages that do not parse are dropped by the transport (RFC 3261 §18.3 allows
+//!   it) and counted in the log at debug level.
+//!
+//! Media is the `media` crate's: one [`media::MediaEngine`] (one 20 ms ticker for all calls),
+//! one RTP socket per call, RFC 4733 DTMF on every negotiated telephone-event payload type,
+//! symmetric RTP.
+//!
+//! # Invariants
+//!
+//! - Network input never panics: bad SIP is dropped or answered, bad SDP is a 488, bad RTP is
+//!   counted by the media session.
+//! - One task per call owns its dialog and media; the edge's loop only routes transactions and
+//!   dialog states to them. A call ends (BYE sent or received, media closed) exactly once.
+//! - Callers' numbers reach the log only masked.
+
+mod call;
+mod edge;
+pub mod info;
+pub mod sdp;
+
+pub use call::{CallEvent, DtmfVia, SipCall};
+pub use edge::{IncomingCalls, SipConfig, SipEdge, SipError};
