@@ -129,7 +129,7 @@ for level in $LEVELS; do
   rss_call=$(awk -v a="$r0" -v b="$peak_rss" -v n="$peak" 'BEGIN{ if (n>0) printf "%.1f", (b-a)/n; else print "n/a" }')
   printf '%-7s %-8s %-7s %-7s %-11s %-13s %-12s %-9s\n' "$level" "$peak" "$ok" "$failed" "$rc" "$cpu_ms" "$rss_call" "$cpu_pct"
   if [[ "$failed" != 0 || "$ok" -lt "$level" ]]; then
-    echo "   first failures at $level: $(head -c 300 "$work/c$level.err" 2>/dev/null | tr '\n' ' ')"
+    echo "   stopped at $level: $failed failed, $((level - ok)) not completed (sipp rc $rc; 124 = killed at the level bound): $(head -c 300 "$work/c$level.err" 2>/dev/null | tr '\n' ' ')"
     break
   fi
   best=$peak; best_rss=$rss_call; best_cpu=$cpu_ms
@@ -138,7 +138,7 @@ done
 
 echo
 echo "== 2. call set-up rate (2 s calls: welcome prompt, key 1, hang up)"
-printf '%-7s %-21s %-7s %-7s %-8s %-16s\n' rate achieved ok failed sipp_rc max_1s_rate INVITE_200_avg_ms
+printf '%-7s %-21s %-7s %-7s %-8s %-16s\n' rate max_1s_rate ok failed sipp_rc INVITE_200_avg_ms
 best_rate=0
 for rate in $RATES; do
   m=$((rate * RATE_SECS))
@@ -171,7 +171,7 @@ echo "== 3. RTP (capture on lo during the $CAPTURE_LEVEL-call level)"
 jitter="not measured (no capture: tcpdump missing or level $CAPTURE_LEVEL not run)"
 dtmf="not measured (no capture)"
 if [[ -n "$capture_file" && -s "$capture_file" ]]; then
-  python3 bench/rtp_stats.py "$capture_file" "$MP" $((MP + 2 * CAPTURE_LEVEL + 100)) | tee "$work/rtp.txt"
+  python3 bench/rtp_stats.py "$capture_file" "$MP" $((MP + 4 * CAPTURE_LEVEL + 100)) | tee "$work/rtp.txt"
   get() { awk -F= -v k="$1" '$1 == k {print $2}' "$work/rtp.txt"; }
   jitter="p99 $(get jitter_p99_ms) ms (p50 $(get jitter_p50_ms), max $(get jitter_max_ms); $(get gaps) gaps)"
   dtmf="p50 $(get dtmf_prompt_p50_ms) ms, p99 $(get dtmf_prompt_p99_ms) ms, max $(get dtmf_prompt_max_ms) ms ($(get dtmf_samples) calls)"
