@@ -36,7 +36,7 @@ use services::documents::{self, DispatchPolicy, DocumentError, DocumentKind};
 use services::domestic::{self, DomesticError, RelationshipCode};
 use services::letters::LetterContent;
 use services::linea::{self, LineaError, LineaRequestId};
-use services::payments::{self, PaymentsError, PensionPeriod};
+use services::payments::{self, PaymentsError};
 use services::pins::{self, PinAttempt, PinChannel, PinError, PinVerified};
 use services::surveys::SurveySpec;
 use store::{Citizen, NewAuditEvent, Store};
@@ -760,36 +760,16 @@ fn refusal(operation: &str, r: Refusal) -> OpResult {
     }
 }
 
-/// The letter's content from the back office's data, exactly as the REST API builds it.
+/// The letter's content from the back office's data (the same builder as the REST API's).
 async fn letter_content(
     office: &BackOffice,
     code: &TaxCode,
     kind: DocumentKind,
     now: Timestamp,
 ) -> Result<LetterContent, Refusal> {
+    let calendar = office.calendars.get(&office.cu_calendar);
     let today = office.today(now);
-    let store = &office.store;
-    Ok(match kind {
-        DocumentKind::PaymentStatement => {
-            payments::payments_letter(&payments::payments_last_12_months(store, code, today).await?)
-        }
-        DocumentKind::PensionDetails => {
-            let period = PensionPeriod::LastMonths { today, count: 12 };
-            payments::pension_letter(&payments::pension_payments(store, code, period).await?)
-        }
-        DocumentKind::CertificazioneUnica { year } => {
-            let Some(calendar) = office.calendars.get(&office.cu_calendar) else {
-                tracing::warn!(calendar = %office.cu_calendar, "no CU campaign calendar");
-                return Err(Refusal::Outcome("unavailable"));
-            };
-            payments::cu_letter(
-                &payments::certificazione_unica(store, code, year, calendar, now).await?,
-            )
-        }
-        DocumentKind::InsuranceRecord => payments::insurance_record_letter(
-            &payments::insurance_record(store, code, today).await?,
-        ),
-    })
+    Ok(payments::document_letter(&office.store, code, kind, calendar, today, now).await?)
 }
 
 // ── INPS Linea ───────────────────────────────────────────────────────────────────────────────

@@ -1059,3 +1059,37 @@ fn corrupt(entity: &'static str, id: i64, reason: &str) -> PaymentsError {
 pub(crate) fn italian_date(now: Timestamp) -> Date {
     rome().to_datetime(now).date()
 }
+
+/// The letter a document request sends home (R-SELF-4..7): the data of `kind` as of `today`
+/// (and `now` for the CU campaign), as one of the `*_letter` contents. `cu_calendar` is the CU
+/// campaign's calendar; a profile without one refuses the CU like a closed campaign. Every
+/// channel (REST API, IVR) builds document letters through here.
+pub async fn document_letter(
+    store: &Store,
+    tax_code: &TaxCode,
+    kind: crate::documents::DocumentKind,
+    cu_calendar: Option<&calendar::Calendar>,
+    today: Date,
+    now: Timestamp,
+) -> Result<crate::letters::LetterContent, PaymentsError> {
+    use crate::documents::DocumentKind;
+    Ok(match kind {
+        DocumentKind::PaymentStatement => {
+            payments_letter(&payments_last_12_months(store, tax_code, today).await?)
+        }
+        DocumentKind::PensionDetails => {
+            let period = PensionPeriod::LastMonths { today, count: 12 };
+            pension_letter(&pension_payments(store, tax_code, period).await?)
+        }
+        DocumentKind::CertificazioneUnica { year } => {
+            let Some(calendar) = cu_calendar else {
+                tracing::warn!("no CU campaign calendar in the profile: the CU is refused");
+                return Err(PaymentsError::CuCampaignClosed { next_open: None });
+            };
+            cu_letter(&certificazione_unica(store, tax_code, year, calendar, now).await?)
+        }
+        DocumentKind::InsuranceRecord => {
+            insurance_record_letter(&insurance_record(store, tax_code, today).await?)
+        }
+    })
+}

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use services::applications::{self, Application, ApplicationNumber, ExInpdapQuery};
 use services::documents::{self, DocumentError, DocumentKind};
 use services::letters::LetterContent;
-use services::payments::{self, PensionPeriod};
+use services::payments;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -306,43 +306,8 @@ async fn letter_content(
     now: Timestamp,
 ) -> Result<LetterContent, ApiError> {
     let today = now.to_zoned_datetime(state.back_office.zone.clone()).date();
-    let store = &state.store;
-    let failed = |e: payments::PaymentsError| ApiError::from_service(&e);
-    Ok(match kind {
-        DocumentKind::PaymentStatement => payments::payments_letter(
-            &payments::payments_last_12_months(store, code, today)
-                .await
-                .map_err(failed)?,
-        ),
-        DocumentKind::PensionDetails => {
-            let period = PensionPeriod::LastMonths { today, count: 12 };
-            payments::pension_letter(
-                &payments::pension_payments(store, code, period)
-                    .await
-                    .map_err(failed)?,
-            )
-        }
-        DocumentKind::CertificazioneUnica { year } => {
-            let calendar = state
-                .calendars
-                .get(&state.back_office.cu_calendar)
-                .ok_or_else(|| {
-                    ApiError::new(
-                        axum::http::StatusCode::SERVICE_UNAVAILABLE,
-                        "cu_campaign_closed",
-                        "the CU service has no campaign calendar in this profile",
-                    )
-                })?;
-            payments::cu_letter(
-                &payments::certificazione_unica(store, code, year, calendar, now)
-                    .await
-                    .map_err(failed)?,
-            )
-        }
-        DocumentKind::InsuranceRecord => payments::insurance_record_letter(
-            &payments::insurance_record(store, code, today)
-                .await
-                .map_err(failed)?,
-        ),
-    })
+    let calendar = state.calendars.get(&state.back_office.cu_calendar);
+    payments::document_letter(&state.store, code, kind, calendar, today, now)
+        .await
+        .map_err(|e| ApiError::from_service(&e))
 }
