@@ -252,6 +252,8 @@ enum Phase {
     Survey {
         stage: SurveyStage,
         failures: u8,
+        /// Whether any question was answered: thanks are said only for answers.
+        answered: bool,
     },
 }
 
@@ -673,6 +675,7 @@ impl Contact {
                         self.phase = Phase::Survey {
                             stage: SurveyStage::Intro,
                             failures: 0,
+                            answered: false,
                         };
                         let prompt = self.resolve(intro);
                         self.play(vec![prompt], true, out);
@@ -682,6 +685,7 @@ impl Contact {
                         self.phase = Phase::Survey {
                             stage: SurveyStage::Question(0),
                             failures: 0,
+                            answered: false,
                         };
                         Next::Ask
                     }
@@ -1086,6 +1090,7 @@ impl Contact {
                     self.phase = Phase::Survey {
                         stage: SurveyStage::Question(0),
                         failures: 0,
+                        answered: false,
                     };
                     Next::Ask
                 }
@@ -1230,6 +1235,7 @@ impl Contact {
                 Phase::Survey {
                     stage: SurveyStage::Question(index),
                     failures,
+                    answered,
                 },
             ) => {
                 let Some(question) = s.questions.get(index) else {
@@ -1240,8 +1246,9 @@ impl Contact {
                     Outcome::Speech(t) => single_key(t),
                     Outcome::NoInput | Outcome::NoMatch => None,
                 };
-                let answered = key.filter(|k| question.answers.contains(k));
-                if let Some(answer) = answered {
+                let answer = key.filter(|k| question.answers.contains(k));
+                let answered = answered || answer.is_some();
+                if let Some(answer) = answer {
                     out.push(Action::SurveyAnswer {
                         survey: s.survey.clone(),
                         question: question.id.clone(),
@@ -1254,6 +1261,7 @@ impl Contact {
                     self.phase = Phase::Survey {
                         stage: SurveyStage::Question(index),
                         failures: failures + 1,
+                        answered,
                     };
                     return Next::Ask;
                 }
@@ -1261,14 +1269,18 @@ impl Contact {
                     self.phase = Phase::Survey {
                         stage: SurveyStage::Question(index + 1),
                         failures: 0,
+                        answered,
                     };
                     return Next::Ask;
                 }
-                match &s.thanks {
+                // Thanks for answers only: a caller who skipped every question is not thanked
+                // for a rating they did not give.
+                match s.thanks.as_ref().filter(|_| answered) {
                     Some(thanks) => {
                         self.phase = Phase::Survey {
                             stage: SurveyStage::Thanks,
                             failures: 0,
+                            answered,
                         };
                         let prompt = self.resolve(thanks);
                         self.play(vec![prompt], true, out);

@@ -67,7 +67,7 @@
 //! | `branch` | `calendar` with `open`, `closed`; or `variable` with `cases` (value → target), `else` |
 //! | `info` | `message` (prompt), `details` (`prompt`, `requirements`, `how_to_apply`, `duration`, `amount`, `timeout` (5)), `next` |
 //! | `enqueue` | `group` (service group id), `language` (operand; the contact's language), `next`, `on_unavailable` |
-//! | `survey` | `survey` (name), `intro`, `questions` (`[{ id, prompt, answers = "12345" }]`), `thanks`, `timeout` (6), `next` |
+//! | `survey` | `survey` (name), `intro`, `questions` (`[{ id, prompt, answers = "12345" }]`), `thanks` (said only when a question was answered), `timeout` (6), `next` |
 //! | `subflow` | `flow`, `next` (taken when the sub-flow reaches `return`) |
 //! | `goto` | `flow`, `node` (its `start`) |
 //! | `set` | `values` (variable → operand), `next` |

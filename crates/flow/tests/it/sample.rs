@@ -87,6 +87,29 @@ fn agent_when_open_then_survey() {
     check(&c.keys("1"), "");
 }
 
+/// A caller who skips every survey question hears no thanks for a rating: straight to goodbye.
+#[test]
+fn survey_with_every_question_skipped_says_no_thanks() {
+    let mut c = Call::new("main", Language::Italian, rome(2026, 3, 4, 10, 0));
+    c.started();
+    c.finish();
+    c.keys("2");
+    c.finish();
+    c.say("I would like to talk to an agent, please");
+    check(&c.agent_done(), "> main/survey\nplay #5 de survey-intro");
+    check(&c.finish(), "play #6 de survey-satisfaction");
+    check(&c.finish(), "timer #7 at +132s");
+    check(&c.timeout(), "play #8 de survey-solved");
+    check(&c.finish(), "timer #9 at +139s");
+    check(
+        &c.timeout(),
+        "
+        > main/goodbye
+        hangup completed
+        ",
+    );
+}
+
 /// Saturday 15:00 (R-HOURS-4): agents closed, the caller hears so and is offered the automated
 /// services; identification by tax code and PIN in a sub-flow, then an operation.
 #[test]
