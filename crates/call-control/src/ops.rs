@@ -35,7 +35,7 @@ use services::appointments::{
 use services::documents::{self, DispatchPolicy, DocumentError, DocumentKind};
 use services::domestic::{self, DomesticError, RelationshipCode};
 use services::letters::LetterContent;
-use services::linea::{self, LineaError, LineaRequestId};
+use services::linea::{self, LineaError, LineaRequestId, LineaStatus};
 use services::payments::{self, PaymentsError};
 use services::pins::{self, PinAttempt, PinChannel, PinError, PinVerified};
 use services::surveys::SurveySpec;
@@ -817,7 +817,17 @@ async fn linea_status(
             let request = &detail.request;
             // Status codes reach the prompts in kebab-case, as the application statuses do
             // (`taken-in-charge`, `waiting-for-citizen`); the store writes them snake_case.
-            let status = request.status.as_str().replace('_', "-");
+            // A request still with the office after its due date is `overdue`: the caller
+            // hears that the date has passed instead of "will be handled by <past date>".
+            let still_with_office = matches!(
+                request.status,
+                LineaStatus::Received | LineaStatus::TakenInCharge | LineaStatus::Reopened
+            );
+            let status = if still_with_office && request.sla_due < office.today(now) {
+                "overdue".to_owned()
+            } else {
+                request.status.as_str().replace('_', "-")
+            };
             OpResult::ok([
                 ("status", Value::Text(status)),
                 (

@@ -48,6 +48,11 @@ pub const MAX_SLOT_MINUTES: u16 = 240;
 pub const MAX_SEARCH_DAYS: u16 = 31;
 /// Slot length of a service with none configured, in minutes.
 pub const DEFAULT_SLOT_MINUTES: u16 = 10;
+/// How long before its start a slot can still be booked, unless configured: two hours, so the
+/// office can prepare the citizen's file and nobody is offered a slot they cannot reach.
+pub const DEFAULT_LEAD_MINUTES: u16 = 120;
+/// The longest lead time a configuration may ask for (a week).
+pub const MAX_LEAD_MINUTES: u16 = 7 * 24 * 60;
 
 /// Why an appointments configuration is not valid.
 #[derive(Debug, thiserror::Error)]
@@ -64,6 +69,8 @@ pub enum AppointmentConfigError {
     NoModes,
     #[error("the booking horizon must be 1 to 366 days, not {0}")]
     Horizon(u16),
+    #[error("the booking lead time must be at most {MAX_LEAD_MINUTES} minutes, not {0}")]
+    Lead(u16),
 }
 
 /// When an office takes appointments, and at how many desks.
@@ -135,11 +142,13 @@ pub struct AppointmentsConfig {
     default_schedule: OfficeSchedule,
     schedules: BTreeMap<OfficeCode, OfficeSchedule>,
     horizon_days: u16,
+    lead_minutes: u16,
 }
 
 impl AppointmentsConfig {
     /// Pensions 10 minutes, social benefits 8, others [`DEFAULT_SLOT_MINUTES`]; counter and phone
-    /// call-back; every office on circular 103/2019 hours with 2 desks; bookable 60 days ahead.
+    /// call-back; every office on circular 103/2019 hours with 2 desks; bookable 60 days ahead and
+    /// at least [`DEFAULT_LEAD_MINUTES`] before the slot starts (the office prepares the file).
     pub fn standard() -> Result<AppointmentsConfig, AppointmentConfigError> {
         Ok(AppointmentsConfig {
             slot_minutes: BTreeMap::from([
@@ -150,6 +159,7 @@ impl AppointmentsConfig {
             default_schedule: OfficeSchedule::circular_2019(2)?,
             schedules: BTreeMap::new(),
             horizon_days: 60,
+            lead_minutes: DEFAULT_LEAD_MINUTES,
         })
     }
 
@@ -204,6 +214,22 @@ impl AppointmentsConfig {
         }
         self.horizon_days = days;
         Ok(self)
+    }
+
+    /// How long before its start a slot may still be booked (0: up to its start).
+    pub fn with_lead_minutes(
+        mut self,
+        minutes: u16,
+    ) -> Result<AppointmentsConfig, AppointmentConfigError> {
+        if minutes > MAX_LEAD_MINUTES {
+            return Err(AppointmentConfigError::Lead(minutes));
+        }
+        self.lead_minutes = minutes;
+        Ok(self)
+    }
+
+    pub fn lead_minutes(&self) -> u16 {
+        self.lead_minutes
     }
 
     pub fn slot_minutes(&self, service: ServiceGroup) -> u16 {
@@ -330,6 +356,8 @@ pub enum AppointmentError {
     ModeNotOffered(AppointmentMode),
     #[error("this slot is in the past")]
     SlotInPast,
+    #[error("appointments must be booked at least {0} minutes before they start")]
+    TooSoon(u16),
     #[error("appointments can be booked at most {0} days ahead")]
     BeyondHorizon(u16),
     #[error("the office has no {service} slot starting at {start}")]
@@ -363,6 +391,7 @@ impl ServiceFailure for AppointmentError {
             | AppointmentError::InvalidRange(_)
             | AppointmentError::ModeNotOffered(_)
             | AppointmentError::SlotInPast
+            | AppointmentError::TooSoon(_)
             | AppointmentError::BeyondHorizon(_)
             | AppointmentError::NotASlot { .. } => ErrorKind::InvalidInput,
             AppointmentError::CitizenNotFound
@@ -383,6 +412,7 @@ impl ServiceFailure for AppointmentError {
             AppointmentError::InvalidRange(_) => "invalid_range",
             AppointmentError::ModeNotOffered(_) => "mode_not_offered",
             AppointmentError::SlotInPast => "slot_in_past",
+            AppointmentError::TooSoon(_) => "too_soon",
             AppointmentError::BeyondHorizon(_) => "beyond_horizon",
             AppointmentError::NotASlot { .. } => "not_a_slot",
             AppointmentError::CitizenNotFound => "citizen_not_found",
@@ -432,6 +462,7 @@ pub async fn available_slots(
         return Err(AppointmentError::OfficeNotFound(office));
     }
     let horizon = horizon_end(config, now);
+    let earliest = earliest_start(config, now);
     let mut slots: Vec<Slot> = Vec::new();
     let mut date = from;
     for _ in 0..days {
@@ -439,7 +470,7 @@ pub async fn available_slots(
             config
                 .slots_on(office, service, date)
                 .into_iter()
-                .filter(|s| s.start.timestamp() > now && s.start.timestamp() <= horizon),
+                .filter(|s| s.start.timestamp() >= earliest && s.start.timestamp() <= horizon),
         );
         match date.tomorrow() {
             Ok(next) => date = next,
@@ -676,6 +707,12 @@ async fn active(
     Ok(current)
 }
 
+/// The earliest start a booking made at `now` may have.
+fn earliest_start(config: &AppointmentsConfig, now: Timestamp) -> Timestamp {
+    now.checked_add(i64::from(config.lead_minutes).minutes())
+        .unwrap_or(now)
+}
+
 fn horizon_end(config: &AppointmentsConfig, now: Timestamp) -> Timestamp {
     now.checked_add((i64::from(config.horizon_days) * 24).hours())
         .unwrap_or(now)
@@ -696,6 +733,9 @@ fn slot_end(
     }
     if start <= now {
         return Err(AppointmentError::SlotInPast);
+    }
+    if start < earliest_start(config, now) {
+        return Err(AppointmentError::TooSoon(config.lead_minutes));
     }
     if start > horizon_end(config, now) {
         return Err(AppointmentError::BeyondHorizon(config.horizon_days));

@@ -452,6 +452,27 @@ async fn linea_status_by_keyed_or_written_id() {
     )
     .await;
     assert_eq!(r.fields["status"], Value::Text("taken-in-charge".into()));
+    // After its due date a request still with the office is `overdue`, not "will be handled
+    // by <a past date>".
+    let Value::Date(due) = r.fields["sla_due"] else {
+        panic!("sla_due is a date");
+    };
+    let after_due = due
+        .tomorrow()
+        .unwrap()
+        .at(12, 0, 0, 0)
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .unwrap()
+        .timestamp();
+    let late = run_at(
+        &f,
+        &mut s,
+        "linea-status",
+        &[("tax_code", code), ("request_id", &keyed)],
+        after_due,
+    )
+    .await;
+    assert_eq!(late.fields["status"], Value::Text("overdue".into()));
     let other = f.giovanna.as_str();
     let r = run(
         &f,
@@ -488,11 +509,12 @@ async fn appointment_offer_then_book_then_conflict() {
         offer.fields["office"],
         Value::Text("Direzione provinciale di Roma".into())
     );
-    // Wednesday 15 April, 10:30: the next slot is today's first after now, 10:30 in Rome.
-    let start = jiff::civil::datetime(2026, 4, 15, 10, 40, 0, 0);
+    // Wednesday 15 April, 10:30: slots need two hours' notice and the office closes at 12:30,
+    // so the next slot is Thursday's first, 08:30 in Rome.
+    let start = jiff::civil::datetime(2026, 4, 16, 8, 30, 0, 0);
     assert_eq!(offer.fields["start"], Value::DateTime(start), "{offer:?}");
     let slot = offer.fields["slot"].to_string();
-    assert_eq!(slot, "0700|2026-04-15T08:40:00Z|pensions");
+    assert_eq!(slot, "0700|2026-04-16T06:30:00Z|pensions");
 
     let book = [
         ("tax_code", code),

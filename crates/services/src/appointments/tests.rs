@@ -241,9 +241,39 @@ async fn available_slots_skip_the_past_and_the_full_ones() {
     )
     .await
     .unwrap();
-    // It is 09:05: the first slot left is 09:10.
+    // It is 09:05 and a slot needs two hours' notice: the first one left is 11:10.
+    assert_eq!(today.len(), 8);
+    assert_eq!(hhmm(&today[0]), "11:10");
+    // Without a lead time, 09:10.
+    let no_lead = config.clone().with_lead_minutes(0).unwrap();
+    let today = available_slots(
+        &store,
+        &no_lead,
+        office,
+        ServiceGroup::Pensions,
+        AppointmentMode::Counter,
+        date(2026, 3, 2),
+        1,
+        now(),
+    )
+    .await
+    .unwrap();
     assert_eq!(today.len(), 20);
     assert_eq!(hhmm(&today[0]), "09:10");
+    // Booking a slot inside the lead time is refused, saying how much notice is needed.
+    let soon = request(MARIO, at("2026-03-02T08:30:00Z"));
+    let err = book(&store, &config, &soon, now()).await.unwrap_err();
+    assert!(matches!(err, AppointmentError::TooSoon(120)), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "appointments must be booked at least 120 minutes before they start"
+    );
+    assert!(
+        AppointmentsConfig::standard()
+            .unwrap()
+            .with_lead_minutes(MAX_LEAD_MINUTES + 1)
+            .is_err()
+    );
 
     book(&store, &config, &request(MARIO, tuesday_0930()), now())
         .await
@@ -278,7 +308,8 @@ async fn available_slots_skip_the_past_and_the_full_ones() {
     assert!(times.contains(&"09:42".to_owned()));
     assert_eq!(benefits.len(), 28);
 
-    // A week from Monday: five working days of 24 slots, minus today's past and Tuesday's full.
+    // A week from Monday: five working days of 24 slots, minus today's past and those within the
+    // lead time (8 left), and Tuesday's full one.
     let week = available_slots(
         &store,
         &config,
@@ -291,7 +322,7 @@ async fn available_slots_skip_the_past_and_the_full_ones() {
     )
     .await
     .unwrap();
-    assert_eq!(week.len(), 20 + 23 + 24 * 3);
+    assert_eq!(week.len(), 8 + 23 + 24 * 3);
 }
 
 #[tokio::test]

@@ -126,6 +126,7 @@ linea-result =
     { $status ->
         [received] Ihre Anfrage bei INPS Linea ist eingegangen und wird bis zum { $sla_due } bearbeitet.
         [taken-in-charge] Ihre Anfrage bei INPS Linea wird bearbeitet; eine Antwort ist bis zum { $sla_due } vorgesehen.
+        [overdue] Ihre Anfrage bei INPS Linea wird noch bearbeitet: der vorgesehene Termin, der { $sla_due }, ist überschritten. Wenn Sie nachfragen möchten, können Sie mit einem Mitarbeiter sprechen.
         [waiting-for-citizen] Ihre Anfrage bei INPS Linea wartet auf Informationen von Ihnen: Bitte lesen Sie die Nachrichten, die wir Ihnen geschickt haben.
         [answered] Ihre Anfrage bei INPS Linea wurde beantwortet.
         [closed] Ihre Anfrage bei INPS Linea ist abgeschlossen.

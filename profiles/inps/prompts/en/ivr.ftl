@@ -126,6 +126,7 @@ linea-result =
     { $status ->
         [received] Your INPS Linea request has been received and will be handled by { $sla_due }.
         [taken-in-charge] Your INPS Linea request has been taken in charge; an answer is expected by { $sla_due }.
+        [overdue] Your INPS Linea request is still being processed: the expected date, { $sla_due }, has passed. If you wish to chase it, you can speak to an agent.
         [waiting-for-citizen] Your INPS Linea request is waiting for information from you: please check the messages we have sent you.
         [answered] Your INPS Linea request has been answered.
         [closed] Your INPS Linea request is closed.

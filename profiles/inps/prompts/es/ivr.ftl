@@ -126,6 +126,7 @@ linea-result =
     { $status ->
         [received] Su consulta de INPS Linea ha sido recibida y se tramitará antes del { $sla_due }.
         [taken-in-charge] Su consulta de INPS Linea está siendo tramitada; la respuesta está prevista antes del { $sla_due }.
+        [overdue] Su consulta de INPS Linea sigue en tramitación: la fecha prevista, el { $sla_due }, ya ha pasado. Si desea reclamarla, puede hablar con un operador.
         [waiting-for-citizen] Su consulta de INPS Linea está a la espera de información por su parte: revise los mensajes que le hemos enviado.
         [answered] Su consulta de INPS Linea ya ha sido respondida.
         [closed] Su consulta de INPS Linea está cerrada.

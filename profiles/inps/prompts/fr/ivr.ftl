@@ -126,6 +126,7 @@ linea-result =
     { $status ->
         [received] Votre demande INPS Linea a été reçue et sera traitée au plus tard le { $sla_due }.
         [taken-in-charge] Votre demande INPS Linea a été prise en charge ; une réponse est prévue au plus tard le { $sla_due }.
+        [overdue] Votre demande INPS Linea est toujours en cours de traitement : la date prévue, le { $sla_due }, est dépassée. Si vous souhaitez la relancer, vous pouvez parler à un conseiller.
         [waiting-for-citizen] Votre demande INPS Linea attend des informations de votre part : veuillez consulter les messages que nous vous avons envoyés.
         [answered] Votre demande INPS Linea a reçu une réponse.
         [closed] Votre demande INPS Linea est clôturée.

@@ -130,6 +130,7 @@ linea-result =
     { $status ->
         [received] La sua richiesta INPS Linea è stata ricevuta e sarà gestita entro il giorno { $sla_due }.
         [taken-in-charge] La sua richiesta INPS Linea è stata presa in carico; la risposta è prevista entro il giorno { $sla_due }.
+        [overdue] La sua richiesta INPS Linea è ancora in lavorazione: il termine previsto del { $sla_due } è scaduto. Se desidera sollecitarla, può parlare con un operatore.
         [waiting-for-citizen] La sua richiesta INPS Linea è in attesa di informazioni da parte sua: controlli i messaggi che le abbiamo inviato.
         [answered] La sua richiesta INPS Linea ha ricevuto risposta.
         [closed] La sua richiesta INPS Linea è chiusa.

@@ -126,6 +126,7 @@ linea-result =
     { $status ->
         [received] Zapytanie INPS Linea zostało przyjęte i zostanie rozpatrzone do dnia { $sla_due }.
         [taken-in-charge] Zapytanie INPS Linea jest rozpatrywane; odpowiedź przewidziana jest do dnia { $sla_due }.
+        [overdue] Zapytanie INPS Linea jest nadal rozpatrywane: przewidziany termin, { $sla_due }, już minął. Jeśli chcą Państwo je ponaglić, można porozmawiać z konsultantem.
         [waiting-for-citizen] Zapytanie INPS Linea oczekuje na informacje od Państwa: prosimy sprawdzić wysłane przez nas wiadomości.
         [answered] Na zapytanie INPS Linea udzielono odpowiedzi.
         [closed] Zapytanie INPS Linea zostało zamknięte.
