@@ -11,6 +11,7 @@ mod api;
 mod error;
 mod ops;
 mod pages;
+pub mod session;
 
 use std::sync::Arc;
 use std::time::Instant;
