@@ -1,5 +1,6 @@
 //! The HTTP surface: the REST API (`/api/v1`, OpenAPI at `/api/openapi.json`), the landing page,
-//! `/healthz` and `/metrics`. The citizen portal and staff pages join here.
+//! `/healthz` and `/metrics`, the citizen portal under `/portal` ([`portal`], on the cookie
+//! sessions of [`session`]) and its static files under `/static`. Staff pages join here.
 //!
 //! Contract: this is the only crate that knows HTTP, JSON and HTML. Handlers are thin: they parse
 //! the request into domain types, call `services` (or `store` for plain reads), and map results
@@ -8,9 +9,11 @@
 //! carry personal data are POSTs, so tax codes never appear in URLs (or access logs).
 
 mod api;
+mod assets;
 mod error;
 mod ops;
 mod pages;
+pub mod portal;
 pub mod session;
 
 use std::sync::Arc;
@@ -67,6 +70,7 @@ pub struct WebState {
     back_office: Arc<BackOffice>,
     metrics: Arc<ops::HttpMetrics>,
     started: Instant,
+    portal: Arc<portal::Portal>,
 }
 
 impl WebState {
@@ -83,7 +87,14 @@ impl WebState {
             back_office: Arc::new(back_office),
             metrics: Arc::default(),
             started: Instant::now(),
+            portal: Arc::new(portal::Portal::new(portal::PortalConfig::default())),
         }
+    }
+
+    /// The same state with the citizen portal configured (demo mode, login, contact page).
+    pub fn with_portal(mut self, config: portal::PortalConfig) -> Self {
+        self.portal = Arc::new(portal::Portal::new(config));
+        self
     }
 }
 
@@ -93,6 +104,8 @@ pub fn router(state: WebState) -> Router {
     let openapi = Arc::new(openapi);
     Router::new()
         .merge(pages::router())
+        .merge(portal::router(&state))
+        .merge(assets::router())
         .merge(ops::router())
         .merge(api_router)
         .route(
