@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use axum::extract::Form;
 use axum::http::HeaderMap;
+use axum::http::header::CONTENT_SECURITY_POLICY;
 use axum::response::Html;
 use axum::routing::get;
 use serde_json::json;
@@ -18,7 +19,8 @@ const BROKEN: &str = r#"<!doctype html><html lang="it"><head><meta charset="utf-
 <img src="data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=">
 <form><input type="text" id="nome-senza-etichetta"></form></main></body></html>"#;
 
-/// A right-to-left form that axe has nothing serious against.
+/// A right-to-left form that axe has nothing serious against (served with a strict
+/// Content-Security-Policy).
 const FORM: &str = r#"<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
 <title>استمارة</title></head><body><main><h1>استمارة</h1>
 <form method="post" action="/greet">
@@ -47,7 +49,19 @@ async fn greet(headers: HeaderMap, Form(form): Form<HashMap<String, String>>) ->
 async fn serve_pages() -> String {
     let router = axum::Router::new()
         .route("/broken", get(|| async { Html(BROKEN) }))
-        .route("/form", get(|| async { Html(FORM) }))
+        // A strict policy, as a real page may send: axe is injected and runs all the same.
+        .route(
+            "/form",
+            get(|| async {
+                (
+                    [(
+                        CONTENT_SECURITY_POLICY,
+                        "default-src 'self'; script-src 'self'",
+                    )],
+                    Html(FORM),
+                )
+            }),
+        )
         .route("/greet", axum::routing::post(greet));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
