@@ -1,10 +1,11 @@
 //! The real server in demo mode on a free port, and a headless Chromium pointed at it.
 //!
 //! The demo database (10,000 citizens and their back-office data) takes seconds to make in a
-//! debug build, so it is made once per run and day and copied for each test, as the SIP tests do.
+//! debug build, so it is made once per test binary and day and copied for each test.
 
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::driver::{Browser, Options, Tools, tools};
 use crate::serve::{Running, start};
@@ -68,17 +69,24 @@ const DATABASE_FILES: [&str; 3] = ["centralino.db", "centralino.db-wal", "centra
 /// Tests of one process (`cargo test` runs them as threads) wait for one maker.
 static MAKING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// A fresh data directory holding a copy of today's demo database.
+/// Caches older than this are removed when a new one is made.
+const STALE: Duration = Duration::from_secs(3600);
+
+/// A fresh data directory holding a copy of the demo database made today by this very test
+/// binary (worktrees sharing a target directory may seed different data or schemas).
 async fn demo_data() -> tempfile::TempDir {
-    let today = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
-    let shared = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "browser-demo-{}-{today}",
-        centralino::demo::DEMO_DATA_VERSION
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let shared = tmp.join(format!(
+        "browser-demo-{}-{}-{}",
+        centralino::demo::DEMO_DATA_VERSION,
+        jiff::Timestamp::now().strftime("%Y-%m-%d"),
+        this_build()
     ));
     {
         let _making = MAKING.lock().await;
         if !shared.join("ready").exists() {
-            let making = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+            remove_stale(&tmp);
+            let making = tempfile::tempdir_in(&tmp).unwrap();
             start(database_url(making.path()), making.path(), true)
                 .await
                 .stop()
@@ -95,8 +103,42 @@ async fn demo_data() -> tempfile::TempDir {
     for name in DATABASE_FILES {
         let from = shared.join(name);
         if from.exists() {
-            std::fs::copy(from, dir.path().join(name)).unwrap();
+            std::fs::copy(&from, dir.path().join(name))
+                .unwrap_or_else(|e| panic!("copying {}: {e}", from.display()));
         }
     }
     dir
+}
+
+/// Size and modification time of the running test binary.
+fn this_build() -> String {
+    let exe = std::env::current_exe().unwrap();
+    let meta = std::fs::metadata(&exe).unwrap();
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs());
+    format!("{}-{modified}", meta.len())
+}
+
+/// Removes demo caches made more than [`STALE`] ago (by older builds).
+fn remove_stale(tmp: &Path) {
+    let Ok(entries) = std::fs::read_dir(tmp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_cache = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.starts_with("browser-demo-"));
+        let age = std::fs::metadata(path.join("ready"))
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| SystemTime::now().duration_since(t).ok());
+        if is_cache && age.is_some_and(|age| age > STALE) {
+            let _ = std::fs::remove_dir_all(path);
+        }
+    }
 }
