@@ -69,8 +69,9 @@ const DATABASE_FILES: [&str; 3] = ["centralino.db", "centralino.db-wal", "centra
 /// Tests of one process (`cargo test` runs them as threads) wait for one maker.
 static MAKING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// Caches older than this are removed when a new one is made.
-const STALE: Duration = Duration::from_secs(3600);
+/// Caches older than this are removed when a new one is made (a test binary that runs longer
+/// and finds its cache gone makes it again).
+const STALE: Duration = Duration::from_secs(15 * 60);
 
 /// A fresh data directory holding a copy of the demo database made today by this very test
 /// binary (worktrees sharing a target directory may seed different data or schemas).
@@ -82,32 +83,44 @@ async fn demo_data() -> tempfile::TempDir {
         jiff::Timestamp::now().strftime("%Y-%m-%d"),
         this_build()
     ));
-    {
-        let _making = MAKING.lock().await;
-        if !shared.join("ready").exists() {
-            remove_stale(&tmp);
-            let making = tempfile::tempdir_in(&tmp).unwrap();
-            start(database_url(making.path()), making.path(), true)
-                .await
-                .stop()
-                .await;
-            std::fs::write(making.path().join("ready"), "").unwrap();
-            // Another process (nextest) may have won the race: then its copy is used.
-            let made = making.keep();
-            if std::fs::rename(&made, &shared).is_err() {
-                let _ = std::fs::remove_dir_all(made);
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        {
+            let _making = MAKING.lock().await;
+            if !shared.join("ready").exists() {
+                remove_stale(&tmp);
+                let making = tempfile::tempdir_in(&tmp).unwrap();
+                start(database_url(making.path()), making.path(), true)
+                    .await
+                    .stop()
+                    .await;
+                std::fs::write(making.path().join("ready"), "").unwrap();
+                // Another process (nextest) may have won the race: then its copy is used.
+                let made = making.keep();
+                if std::fs::rename(&made, &shared).is_err() {
+                    let _ = std::fs::remove_dir_all(made);
+                }
             }
         }
+        match copy_database(&shared) {
+            Ok(dir) => return dir,
+            Err(e) if tries < 3 => eprintln!("note: demo cache vanished ({e}); making it again"),
+            Err(e) => panic!("copying the demo database from {}: {e}", shared.display()),
+        }
     }
-    let dir = tempfile::tempdir().unwrap();
+}
+
+fn copy_database(shared: &Path) -> std::io::Result<tempfile::TempDir> {
+    let dir = tempfile::tempdir()?;
+    std::fs::metadata(shared.join("ready"))?;
     for name in DATABASE_FILES {
         let from = shared.join(name);
         if from.exists() {
-            std::fs::copy(&from, dir.path().join(name))
-                .unwrap_or_else(|e| panic!("copying {}: {e}", from.display()));
+            std::fs::copy(&from, dir.path().join(name))?;
         }
     }
-    dir
+    Ok(dir)
 }
 
 /// Size and modification time of the running test binary.
