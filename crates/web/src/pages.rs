@@ -46,7 +46,7 @@ async fn landing(State(state): State<WebState>) -> Html<String> {
          <title>centralino · {short}</title>\
          <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}\
          table{{border-collapse:collapse;width:100%;margin:1rem 0}}td,th{{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left}}\
-         .open{{color:#0a6a2f;font-weight:600}}.closed{{color:#a33;font-weight:600}}.todo{{color:#777}}</style></head><body>\
+         .open{{color:#0a6a2f;font-weight:600}}.closed{{color:#a33;font-weight:600}}.todo{{color:#666}}</style></head><body>\
          <h1>centralino</h1><p>Multichannel contact center, profile <strong>{name}</strong> ({short}).</p>",
         short = e(&info.institute_short_name),
         name = e(&info.institute_name),
