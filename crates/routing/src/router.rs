@@ -195,6 +195,16 @@ enum Timer {
     },
 }
 
+/// Which outcome of ending after-call work becomes a decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Announce {
+    Nothing,
+    /// Only a pending not-ready (the host asked for "done" or ended the call).
+    NotReady,
+    /// Ready or not ready (the wrap-up timed out).
+    Both,
+}
+
 /// The configuration's scalars, in milliseconds.
 #[derive(Clone, Copy, Debug)]
 struct Rules {
@@ -512,7 +522,7 @@ impl Router {
             }
             AgentSlotState::WrapUp { .. } => {
                 self.agents[a as usize].pending_not_ready = None;
-                self.finish_wrap_up(a, now, out, false);
+                self.finish_wrap_up(a, now, out, Announce::Nothing);
                 Ok(())
             }
             ref s => Err(RoutingError::AgentState {
@@ -557,7 +567,7 @@ impl Router {
             }
             AgentSlotState::WrapUp { .. } => {
                 agent.pending_not_ready = Some(reason);
-                self.finish_wrap_up(a, now, out, false);
+                self.finish_wrap_up(a, now, out, Announce::Nothing);
                 Ok(())
             }
         }
@@ -606,7 +616,7 @@ impl Router {
         let a = self.agent_ix(id)?;
         match self.agents[a as usize].state {
             AgentSlotState::WrapUp { .. } => {
-                self.finish_wrap_up(a, now, out, false);
+                self.finish_wrap_up(a, now, out, Announce::NotReady);
                 Ok(())
             }
             ref s => Err(RoutingError::AgentState {
@@ -618,8 +628,9 @@ impl Router {
     }
 
     /// Ends after-call work: records the handle time, then the agent goes not ready (a pending
-    /// request, always announced) or ready (announced if `announce_ready`).
-    fn finish_wrap_up(&mut self, a: u32, now: Millis, out: &mut Vec<Decision>, announce_ready: bool) {
+    /// request) or ready; the result is announced as a decision when the host did not just ask
+    /// for it (`announce`).
+    fn finish_wrap_up(&mut self, a: u32, now: Millis, out: &mut Vec<Decision>, announce: Announce) {
         let agent = &self.agents[a as usize];
         let AgentSlotState::WrapUp { queue, talk_ms, .. } = agent.state else {
             return;
@@ -629,11 +640,13 @@ impl Router {
         let id = self.agents[a as usize].id;
         if let Some(reason) = self.agents[a as usize].pending_not_ready.take() {
             self.set_state(a, AgentSlotState::NotReady(reason.clone()), now);
-            out.push(Decision::AgentNotReady { agent: id, reason });
+            if announce != Announce::Nothing {
+                out.push(Decision::AgentNotReady { agent: id, reason });
+            }
         } else {
             let key = self.idle_key(a, now);
             self.set_state(a, AgentSlotState::Ready(key), now);
-            if announce_ready {
+            if announce == Announce::Both {
                 out.push(Decision::AgentReady { agent: id });
             }
             self.match_agent(a, now, out);
@@ -1063,7 +1076,7 @@ impl Router {
             now,
         );
         if self.rules.wrap_up_ms == 0 {
-            self.finish_wrap_up(a, now, out, false);
+            self.finish_wrap_up(a, now, out, Announce::NotReady);
         } else {
             let generation = self.agents[a as usize].generation;
             self.timers.push(Reverse((
@@ -1297,7 +1310,9 @@ impl Router {
                 }
             }
             Timer::OfferTimeout { agent, .. } => self.missed_offer(agent, now, out, true),
-            Timer::WrapUpEnd { agent, .. } => self.finish_wrap_up(agent, now, out, true),
+            Timer::WrapUpEnd { agent, .. } => {
+                self.finish_wrap_up(agent, now, out, Announce::Both)
+            }
         }
     }
 
