@@ -227,8 +227,16 @@ mod tests {
         // Reference values computed with exact fractions (the sum formula, no rounding).
         close(erlang_c(10.0, 11).unwrap(), 0.682_118_204_689_332_4, 1e-12);
         close(erlang_c(2.0, 3).unwrap(), 4.0 / 9.0, 1e-12);
-        close(erlang_c(100.0, 110).unwrap(), 0.237_007_500_285_052_74, 1e-10);
-        close(erlang_c(2900.0, 3000).unwrap(), 0.039_460_469_753_365_73, 1e-9);
+        close(
+            erlang_c(100.0, 110).unwrap(),
+            0.237_007_500_285_052_74,
+            1e-10,
+        );
+        close(
+            erlang_c(2900.0, 3000).unwrap(),
+            0.039_460_469_753_365_73,
+            1e-9,
+        );
         // INPS scale: 2,900 erlangs, 5 min handle time, 80 % in 20 s → 2,918 agents.
         assert_eq!(
             agents_for_service_level(2900.0, S(300), S(20), 0.8),
@@ -244,7 +252,10 @@ mod tests {
         assert_eq!(average_speed_of_answer(10.0, 10, S(180)).unwrap(), None);
         assert_eq!(agents_for_service_level(0.0, S(180), S(20), 0.8), Ok(0));
         assert_eq!(occupancy(10.0, 14).unwrap(), 10.0 / 14.0);
-        assert!(matches!(erlang_c(f64::NAN, 3), Err(ErlangError::Traffic(_))));
+        assert!(matches!(
+            erlang_c(f64::NAN, 3),
+            Err(ErlangError::Traffic(_))
+        ));
         assert!(matches!(erlang_c(-1.0, 3), Err(ErlangError::Traffic(_))));
         assert_eq!(
             agents_for_service_level(10.0, S(180), S(20), 1.0),

@@ -221,13 +221,22 @@ pub enum AgentState {
     Offline,
     NotReady(NotReadyReason),
     /// Waiting for a contact; the longest-idle eligible agent is offered first.
-    Ready { idle_since: Millis },
+    Ready {
+        idle_since: Millis,
+    },
     /// An offer (or callback) rings until `deadline`.
-    Reserved { contact: ContactId, deadline: Millis },
+    Reserved {
+        contact: ContactId,
+        deadline: Millis,
+    },
     /// Connected with `contact`.
-    Busy { contact: ContactId },
+    Busy {
+        contact: ContactId,
+    },
     /// After-call work, ending by itself at `deadline`.
-    AfterCallWork { deadline: Millis },
+    AfterCallWork {
+        deadline: Millis,
+    },
 }
 
 impl AgentState {

@@ -107,7 +107,9 @@ mod router;
 mod stats;
 mod time;
 
-pub use config::{ConfigError, Level, MAX_LEVELS, Proficiency, QueueConfig, QueueKey, RoutingConfig};
+pub use config::{
+    ConfigError, Level, MAX_LEVELS, Proficiency, QueueConfig, QueueKey, RoutingConfig,
+};
 pub use events::{
     AgentId, AgentInfo, AgentState, AgentStateKind, ContactInfo, ContactState, ContactStateKind,
     Decision, Input, NotReadyReason, RoutingError, WaitInfo, WithdrawReason,

@@ -121,10 +121,7 @@ impl AgentSlotState {
 
     /// Counts towards a queue's staffing (for wait estimates).
     fn working(&self) -> bool {
-        !matches!(
-            self,
-            AgentSlotState::Offline | AgentSlotState::NotReady(_)
-        )
+        !matches!(self, AgentSlotState::Offline | AgentSlotState::NotReady(_))
     }
 }
 
@@ -445,9 +442,7 @@ impl Router {
                 group: w[0].0,
             });
         }
-        let langs = languages
-            .iter()
-            .fold(0u8, |m, l| m | (1 << (*l as usize)));
+        let langs = languages.iter().fold(0u8, |m, l| m | (1 << (*l as usize)));
         let mut contact_masks = [0u128; GROUPS];
         for &(group, proficiency) in &skills {
             contact_masks[group as usize] = self.contact_mask(group, proficiency.get(), langs);
@@ -1007,7 +1002,11 @@ impl Router {
         let max = self.rules.max_missed;
         if counts && max > 0 && missed >= max {
             self.agents[a as usize].missed = 0;
-            self.set_state(a, AgentSlotState::NotReady(NotReadyReason::MissedOffers), now);
+            self.set_state(
+                a,
+                AgentSlotState::NotReady(NotReadyReason::MissedOffers),
+                now,
+            );
             out.push(Decision::AgentNotReady {
                 agent: id,
                 reason: NotReadyReason::MissedOffers,
@@ -1102,7 +1101,11 @@ impl Router {
     // ── queue indexes and matching ──────────────────────────────────────────────────────────
 
     fn enqueue(&mut self, slot: u32) {
-        let Some(c) = self.slots.get(slot as usize).and_then(|s| s.contact.as_ref()) else {
+        let Some(c) = self
+            .slots
+            .get(slot as usize)
+            .and_then(|s| s.contact.as_ref())
+        else {
             return;
         };
         let q = &mut self.queues[usize::from(c.queue)];
@@ -1121,7 +1124,11 @@ impl Router {
     }
 
     fn dequeue(&mut self, slot: u32) {
-        let Some(c) = self.slots.get(slot as usize).and_then(|s| s.contact.as_ref()) else {
+        let Some(c) = self
+            .slots
+            .get(slot as usize)
+            .and_then(|s| s.contact.as_ref())
+        else {
             return;
         };
         let q = &mut self.queues[usize::from(c.queue)];
@@ -1260,8 +1267,7 @@ impl Router {
             }),
             Timer::OfferTimeout { agent, generation } => {
                 self.agents.get(agent as usize).is_some_and(|a| {
-                    a.generation == generation
-                        && matches!(a.state, AgentSlotState::Reserved { .. })
+                    a.generation == generation && matches!(a.state, AgentSlotState::Reserved { .. })
                 })
             }
             Timer::WrapUpEnd { agent, generation } => {
@@ -1310,9 +1316,7 @@ impl Router {
                 }
             }
             Timer::OfferTimeout { agent, .. } => self.missed_offer(agent, now, out, true),
-            Timer::WrapUpEnd { agent, .. } => {
-                self.finish_wrap_up(agent, now, out, Announce::Both)
-            }
+            Timer::WrapUpEnd { agent, .. } => self.finish_wrap_up(agent, now, out, Announce::Both),
         }
     }
 
@@ -1325,7 +1329,9 @@ impl Router {
         let state = match &a.state {
             AgentSlotState::Offline => AgentState::Offline,
             AgentSlotState::NotReady(r) => AgentState::NotReady(r.clone()),
-            AgentSlotState::Ready(k) => AgentState::Ready { idle_since: k.since },
+            AgentSlotState::Ready(k) => AgentState::Ready {
+                idle_since: k.since,
+            },
             AgentSlotState::Reserved { slot, deadline, .. } => AgentState::Reserved {
                 contact: contact_of(*slot)?,
                 deadline: *deadline,

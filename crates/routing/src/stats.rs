@@ -179,9 +179,8 @@ impl QueueStats {
 
     /// Average speed of answer = total wait of answered contacts ÷ answered.
     pub fn average_speed_of_answer(&self) -> Option<Duration> {
-        (self.answered > 0).then(|| {
-            ms(self.answer_wait_total.as_millis() / u128::from(self.answered))
-        })
+        (self.answered > 0)
+            .then(|| ms(self.answer_wait_total.as_millis() / u128::from(self.answered)))
     }
 
     /// Abandon rate = abandoned after 5 s ÷ (answered + abandoned after 5 s).

@@ -69,8 +69,14 @@ mod tests {
     fn arithmetic_saturates_instead_of_wrapping() {
         assert_eq!(Millis(5).since(Millis(9)), Duration::ZERO);
         assert_eq!(Millis(9).since(Millis(5)), Duration::from_millis(4));
-        assert_eq!(Millis(u64::MAX - 1) + Duration::from_secs(1), Millis(u64::MAX));
-        assert_eq!(Millis::from_secs(2) + Duration::from_millis(5), Millis(2005));
+        assert_eq!(
+            Millis(u64::MAX - 1) + Duration::from_secs(1),
+            Millis(u64::MAX)
+        );
+        assert_eq!(
+            Millis::from_secs(2) + Duration::from_millis(5),
+            Millis(2005)
+        );
         assert_eq!(Millis(61_005).to_string(), "61.005s");
     }
 }
