@@ -118,7 +118,12 @@ impl Sim {
             }
             let skills = groups
                 .into_iter()
-                .map(|g| (g, Proficiency::new(1 + sim.rng.below(5) as u8).expect("1..=5")))
+                .map(|g| {
+                    (
+                        g,
+                        Proficiency::new(1 + sim.rng.below(5) as u8).expect("1..=5"),
+                    )
+                })
                 .collect();
             let mut languages = vec![Language::Italian];
             if sim.rng.unit() < 0.25 {
@@ -361,7 +366,11 @@ fn latency(rec: &Recording, agents: u32) {
     for s in &stats[1..] {
         total.merge_counters(s);
     }
-    println!("\n== routing latency pass ({} agents, {} queues)", agents, stats.len());
+    println!(
+        "\n== routing latency pass ({} agents, {} queues)",
+        agents,
+        stats.len()
+    );
     println!(
         "events {}  simulated {:.1} h  decisions {}  offers {}  refused inputs {}  waiting at end {}",
         rec.stream.len(),
@@ -388,7 +397,10 @@ fn latency(rec: &Recording, agents: u32) {
     );
     let mut kinds: Vec<_> = by_kind.into_iter().collect();
     kinds.sort_by_key(|(k, _)| *k);
-    println!("{:<18} {:>9} {:>7} {:>7} {:>7} {:>8}", "input", "count", "p50", "p99", "p99.9", "max");
+    println!(
+        "{:<18} {:>9} {:>7} {:>7} {:>7} {:>8}",
+        "input", "count", "p50", "p99", "p99.9", "max"
+    );
     for (k, mut v) in kinds {
         v.sort_unstable();
         println!(
@@ -408,8 +420,15 @@ fn latency(rec: &Recording, agents: u32) {
         total.abandoned,
         total.short_abandoned,
         total.service_level().unwrap_or(0.0) * 100.0,
-        total.average_speed_of_answer().unwrap_or_default().as_secs_f64(),
-        total.estimates.mean_absolute_error().unwrap_or_default().as_secs_f64(),
+        total
+            .average_speed_of_answer()
+            .unwrap_or_default()
+            .as_secs_f64(),
+        total
+            .estimates
+            .mean_absolute_error()
+            .unwrap_or_default()
+            .as_secs_f64(),
         total.estimates.mean_error_ms().unwrap_or(0) as f64 / 1000.0,
         total.estimates.within_tolerance_ratio().unwrap_or(0.0) * 100.0
     );

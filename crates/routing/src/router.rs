@@ -31,6 +31,8 @@ use crate::{GROUPS, LANGUAGES, QUEUES};
 
 const ITALIAN: usize = Language::Italian as usize;
 const PROFICIENCIES: usize = 5;
+/// An agent's whole capacity in `Agent::share` and `Queue::staffed`.
+const SHARE_UNIT: u64 = 1_000_000;
 /// Contact sets per language in a group's mask: 8 levels × 2 flags.
 const SUBS_PER_LANGUAGE: usize = 16;
 
@@ -69,8 +71,9 @@ struct Queue {
     agent_masks: Vec<u64>,
     /// Waiting contacts by their own priority, for the position at arrival.
     waiting_by_priority: BTreeMap<u8, u32>,
-    /// Agents logged in and not "not ready" with the queue's group and language.
-    staffed: u32,
+    /// Σ over agents logged in and not "not ready" with the queue's group and language of
+    /// their share (1 / queues they serve), in millionths.
+    staffed: u64,
     /// Smoothed handle time (talk + wrap-up), milliseconds.
     handle_ms: f64,
     handle_samples: u64,
@@ -133,6 +136,8 @@ struct Agent {
     languages: u8,
     /// Per group: the contact sets (bit layout of `Group::contacts_nonempty`) this agent may take.
     contact_masks: [u128; GROUPS],
+    /// 1 / (queues the agent serves with their own groups and languages), in millionths.
+    share: u64,
     state: AgentSlotState,
     since: Millis,
     missed: u32,
@@ -444,15 +449,23 @@ impl Router {
         }
         let langs = languages.iter().fold(0u8, |m, l| m | (1 << (*l as usize)));
         let mut contact_masks = [0u128; GROUPS];
+        let mut served = 0u64;
         for &(group, proficiency) in &skills {
             contact_masks[group as usize] = self.contact_mask(group, proficiency.get(), langs);
+            served += (0..LANGUAGES)
+                .filter(|l| {
+                    speaks(langs, *l) && self.queue_of[group as usize * LANGUAGES + l].is_some()
+                })
+                .count() as u64;
         }
+        let share = SHARE_UNIT.checked_div(served).unwrap_or(0);
         let a = match existing {
             Some(a) => {
                 let agent = &mut self.agents[a as usize];
                 agent.skills = skills;
                 agent.languages = langs;
                 agent.contact_masks = contact_masks;
+                agent.share = share;
                 agent.pending_not_ready = None;
                 a
             }
@@ -463,6 +476,7 @@ impl Router {
                     skills,
                     languages: langs,
                     contact_masks,
+                    share,
                     state: AgentSlotState::Offline,
                     since: now,
                     missed: 0,
@@ -710,9 +724,9 @@ impl Router {
                     {
                         let q = &mut self.queues[usize::from(qi)];
                         if is {
-                            q.staffed += 1;
+                            q.staffed += agent.share;
                         } else {
-                            q.staffed = q.staffed.saturating_sub(1);
+                            q.staffed = q.staffed.saturating_sub(agent.share);
                         }
                     }
                 }
@@ -807,11 +821,13 @@ impl Router {
         Ok(())
     }
 
-    /// Position × smoothed handle time ÷ staffed agents (see the crate docs).
+    /// Position × smoothed handle time ÷ staffed agents' shares (see the crate docs).
     fn estimate_ms(&self, qi: usize, position: u32) -> Option<u64> {
         let q = &self.queues[qi];
-        (q.staffed > 0)
-            .then(|| (f64::from(position) * q.handle_ms / f64::from(q.staffed)).round() as u64)
+        (q.staffed > 0).then(|| {
+            let agents = q.staffed as f64 / SHARE_UNIT as f64;
+            (f64::from(position) * q.handle_ms / agents).round() as u64
+        })
     }
 
     fn schedule_relaxation(&mut self, slot: u32) {

@@ -912,3 +912,27 @@ fn the_clock_never_goes_backwards() {
     assert_eq!(t.r.contact(c(1)).unwrap().arrived, Millis(10_000));
     assert_eq!(t.r.now(), Millis(10_000));
 }
+
+#[test]
+fn an_agent_of_several_queues_counts_as_a_share_of_each() {
+    let mut t = T::new();
+    // Pensions and disability, Italian and English: four queues, a quarter in each.
+    t.login(A1, &[(PEN, 3), (DIS, 3)], &[IT, EN]);
+    // Pensions in Italian only: one queue, whole.
+    t.login(A2, &[(PEN, 3)], &[IT]);
+    t.ready(A1);
+    t.ready(A2);
+    t.arrive(1, PEN, IT);
+    t.arrive(2, PEN, IT);
+    t.arrive(3, PEN, IT); // both busy: position 1 over 1.25 agents
+    let est = t.r.contact(c(3)).unwrap().estimated_wait_at_arrival;
+    assert_eq!(est, Some(Duration::from_secs(240)));
+    t.arrive(4, DIS, EN); // position 1 over 0.25 agents
+    let est = t.r.contact(c(4)).unwrap().estimated_wait_at_arrival;
+    assert_eq!(est, Some(Duration::from_secs(1200)));
+    // Logged out: the share leaves every queue.
+    t.h(Input::AgentLoggedOut { agent: A2 });
+    t.h(Input::AgentLoggedOut { agent: A1 });
+    assert_eq!(t.r.wait_info(c(3), t.now).unwrap().estimated_wait, None);
+    assert_eq!(t.r.wait_info(c(4), t.now).unwrap().estimated_wait, None);
+}
