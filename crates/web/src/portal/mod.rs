@@ -33,7 +33,7 @@ use jiff::Timestamp;
 use serde::Deserialize;
 
 use crate::session::{self, SessionConfig, SessionLayer};
-use crate::{ApiError, WebState};
+use crate::WebState;
 
 pub use auth::{
     DemoIdentity, IdentityProvider, LoginError, LoginStart, ProviderFuture, VerifiedCitizen,
@@ -241,18 +241,26 @@ pub(crate) fn safe_next(next: &str) -> &str {
     if ok { next } else { "/portal" }
 }
 
-/// The signed-in citizen's tax code, or a redirect to the login page.
+/// The signed-in citizen's tax code, or a redirect to the login page (which comes back here).
 pub(crate) fn citizen_of(layout: &Layout) -> Result<TaxCode, Response> {
-    layout
-        .citizen()
-        .map(|c| c.tax_code.clone())
-        .ok_or_else(|| Redirect::to("/portal/login").into_response())
+    match layout.citizen() {
+        Some(c) => Ok(c.tax_code.clone()),
+        None => {
+            if layout.path != "/portal/logout" {
+                layout
+                    .session
+                    .set_value(auth::AFTER_LOGIN, Some(layout.path.clone()));
+            }
+            Err(Redirect::to("/portal/login").into_response())
+        }
+    }
 }
 
 /// Records that the signed-in citizen's `what` was shown (DESIGN §6). A failure to audit fails
 /// the page: data is never shown unaudited.
 pub(crate) async fn audit_view(
     state: &WebState,
+    l: &Layout,
     tax_code: &TaxCode,
     what: &str,
     now: Timestamp,
@@ -269,7 +277,7 @@ pub(crate) async fn audit_view(
         .record(now, &event)
         .await
         .map(|_| ())
-        .map_err(|e| ApiError::from(e).into_response())
+        .map_err(|e| view::server_error(l.clone(), &e))
 }
 
 /// The portal's state from the router state.

@@ -266,6 +266,22 @@ pub(crate) fn message(
     }
 }
 
+/// A back-office failure: logged, and a page saying the service is not available now (500 for
+/// internal errors, 503 otherwise).
+pub(crate) fn server_error(
+    l: Layout,
+    error: &(impl services::ServiceFailure + std::fmt::Display + ?Sized),
+) -> Response {
+    tracing::error!(error = %error, code = error.code(), "portal page failed");
+    let status = if error.kind() == services::ErrorKind::Unavailable {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        StatusCode::INTERNAL_SERVER_ERROR
+    };
+    let body = l.t("error-body");
+    message(l, status, "server-error", "error-title", body)
+}
+
 /// The answer to a form without the session's CSRF token: 403, in the request's language, with
 /// a way back.
 pub(crate) fn csrf_rejected(headers: &HeaderMap, default: Language) -> Response {
