@@ -64,6 +64,10 @@ impl Words {
         self.lang
     }
 
+    pub(crate) fn catalog(&self) -> Arc<Catalog> {
+        Arc::clone(&self.catalog)
+    }
+
     /// `ltr` or `rtl`, for `<html dir>`.
     pub(crate) fn dir(&self) -> &'static str {
         match self.lang.direction() {
@@ -94,10 +98,6 @@ impl Words {
         self.with(id, &Args::new().text(name, value))
     }
 
-    /// Message `id` with two text arguments.
-    pub(crate) fn t2(&self, id: &str, n1: &str, v1: &str, n2: &str, v2: &str) -> String {
-        self.with(id, &Args::new().text(n1, v1).text(n2, v2))
-    }
 
     /// A date as the language writes it in short form.
     pub(crate) fn date(&self, date: Date) -> String {
@@ -204,7 +204,7 @@ mod tests {
         let mut checked = 0;
         for file in files.iter().filter(|f| f.is_file()) {
             let text = std::fs::read_to_string(file).unwrap();
-            for call in ["t(\"", "t1(\"", "t2(\"", "with(\""] {
+            for call in ["t(\"", "t1(\"", "with(\""] {
                 for (i, _) in text.match_indices(call) {
                     let rest = &text[i + call.len()..];
                     let key = &rest[..rest.find('"').unwrap()];

@@ -139,9 +139,6 @@ impl Layout {
         self.words.t1(id, name, value)
     }
 
-    pub(crate) fn t2(&self, id: &str, n1: &str, v1: &str, n2: &str, v2: &str) -> String {
-        self.words.t2(id, n1, v1, n2, v2)
-    }
 
     pub(crate) fn lang_code(&self) -> &'static str {
         self.words.lang().code()
