@@ -204,7 +204,7 @@ mod tests {
         let mut checked = 0;
         for file in files.iter().filter(|f| f.is_file()) {
             let text = std::fs::read_to_string(file).unwrap();
-            for call in ["t(\"", "t1(\"", "with(\""] {
+            for call in [".t(\"", ".t1(\"", ".with(\""] {
                 for (i, _) in text.match_indices(call) {
                     let rest = &text[i + call.len()..];
                     let key = &rest[..rest.find('"').unwrap()];
