@@ -4,6 +4,7 @@ mod api;
 mod call;
 mod cli;
 mod domestic;
+mod portal;
 mod serve;
 mod sip;
 mod transcripts;
