@@ -214,15 +214,27 @@ async fn a_demo_citizen_uses_the_portal() {
     assert!(home.set_cookies[0].contains("SameSite=Lax"));
     let contact = b.get("/portal/contact").await;
     assert_eq!(contact.status, 200);
-    for text in ["803 164", "06 164 164", "800 434 320", "0800559218", "id=\"webcall-link\"", "id=\"guide-download\""] {
+    for text in [
+        "803 164",
+        "06 164 164",
+        "800 434 320",
+        "0800559218",
+        "id=\"webcall-link\"",
+        "id=\"guide-download\"",
+    ] {
         assert!(contact.body.contains(text), "contact page lacks {text}");
     }
     // The automated services are always open (R-HOURS-3).
     assert!(contact.body.contains("id=\"open-now-automated\""));
     let profile = centralino::Profile::inps().unwrap();
     let hours = profile.calendars.get("agents-it").unwrap();
-    let italian = hours.describe(domain::Language::Italian).replace('\'', "&#39;");
-    assert!(contact.body.contains(&italian), "hours in Italian: {italian}");
+    let italian = hours
+        .describe(domain::Language::Italian)
+        .replace('\'', "&#39;");
+    assert!(
+        contact.body.contains(&italian),
+        "hours in Italian: {italian}"
+    );
     let webcall = b.get("/portal/webcall").await;
     assert_eq!(webcall.status, 503);
     assert!(webcall.body.contains("id=\"webcall-not-available\""));
@@ -230,20 +242,33 @@ async fn a_demo_citizen_uses_the_portal() {
     assert_eq!(guide.status, 200);
     assert!(guide.bytes.starts_with(b"%PDF"));
     if let Some(text) = pdf_text(&guide.bytes) {
-        for expected in ["Guida ai servizi automatici", "803 164", "Servizi automatici", "PIN telefonico"] {
+        for expected in [
+            "Guida ai servizi automatici",
+            "803 164",
+            "Servizi automatici",
+            "PIN telefonico",
+        ] {
             assert!(text.contains(expected), "guide lacks {expected}:\n{text}");
         }
     }
-    let css = b.get("/static/vendor/bootstrap-italia-2.18.3/css/bootstrap-italia.min.css").await;
+    let css = b
+        .get("/static/vendor/bootstrap-italia-2.18.3/css/bootstrap-italia.min.css")
+        .await;
     assert_eq!(css.status, 200);
     assert!(css.body.contains("bootstrap-italia-version"));
 
     // A page with personal data sends to the login, which comes back to it.
     let pin = b.get("/portal/pin").await;
-    assert_eq!((pin.status, pin.location.as_deref()), (303, Some("/portal/login")));
+    assert_eq!(
+        (pin.status, pin.location.as_deref()),
+        (303, Some("/portal/login"))
+    );
     let login = b.get("/portal/login").await;
     assert!(login.body.contains("id=\"login-demo\""));
-    assert!(!login.body.contains("id=\"login-oidc\""), "no OIDC configured");
+    assert!(
+        !login.body.contains("id=\"login-oidc\""),
+        "no OIDC configured"
+    );
     let picker = b.get("/portal/login/demo").await;
     assert_eq!(picker.status, 200);
     let csrf = input_value(&picker.body, "csrf");
@@ -251,18 +276,36 @@ async fn a_demo_citizen_uses_the_portal() {
 
     // A form with a wrong CSRF token is refused and changes nothing.
     let forged = b
-        .post("/portal/login/demo", &[("csrf", &"0".repeat(64)), ("state", &state), ("citizen", "0")])
+        .post(
+            "/portal/login/demo",
+            &[
+                ("csrf", &"0".repeat(64)),
+                ("state", &state),
+                ("citizen", "0"),
+            ],
+        )
         .await;
     assert_eq!(forged.status, 403);
     assert!(forged.body.contains("id=\"csrf-refused\""));
-    let no_token = b.post("/portal/login/demo", &[("state", &state), ("citizen", "0")]).await;
+    let no_token = b
+        .post("/portal/login/demo", &[("state", &state), ("citizen", "0")])
+        .await;
     assert_eq!(no_token.status, 403);
     let old_cookie = b.cookies["centralino_session"].clone();
     let signed = b
-        .post("/portal/login/demo", &[("csrf", &csrf), ("state", &state), ("citizen", "0")])
+        .post(
+            "/portal/login/demo",
+            &[("csrf", &csrf), ("state", &state), ("citizen", "0")],
+        )
         .await;
-    assert_eq!((signed.status, signed.location.as_deref()), (303, Some("/portal/pin")));
-    assert_ne!(b.cookies["centralino_session"], old_cookie, "a new session id at login");
+    assert_eq!(
+        (signed.status, signed.location.as_deref()),
+        (303, Some("/portal/pin"))
+    );
+    assert_ne!(
+        b.cookies["centralino_session"], old_cookie,
+        "a new session id at login"
+    );
 
     // Telephone PIN: generate one valid a week, shown once; it works on the phone API; revoke.
     let pin = b.get("/portal/pin").await;
@@ -271,9 +314,13 @@ async fn a_demo_citizen_uses_the_portal() {
     let csrf = input_value(&pin.body, "csrf");
     let old_csrf = input_value(&picker.body, "csrf");
     assert_ne!(csrf, old_csrf, "a new CSRF token at login");
-    let stale = b.post("/portal/pin", &[("csrf", &old_csrf), ("validity", "1w")]).await;
+    let stale = b
+        .post("/portal/pin", &[("csrf", &old_csrf), ("validity", "1w")])
+        .await;
     assert_eq!(stale.status, 403);
-    let made = b.post("/portal/pin", &[("csrf", &csrf), ("validity", "1w")]).await;
+    let made = b
+        .post("/portal/pin", &[("csrf", &csrf), ("validity", "1w")])
+        .await;
     assert_eq!(made.status, 200);
     let new_pin = text_of(&made.body, "pin-value");
     assert_eq!(new_pin.len(), 8);
@@ -286,12 +333,28 @@ async fn a_demo_citizen_uses_the_portal() {
         let api = api.clone();
         let url = format!("http://{}/api/v1/pin/verify", server.addr);
         let body = serde_json::json!({"tax_code": tax_code, "pin": pin});
-        async move { api.post(url).json(&body).send().await.unwrap().status().as_u16() }
+        async move {
+            api.post(url)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
     };
     assert_eq!(verify(new_pin.clone()).await, 200);
     let revoked = b.post("/portal/pin/revoke", &[("csrf", &csrf)]).await;
-    assert_eq!((revoked.status, revoked.location.as_deref()), (303, Some("/portal/pin")));
-    assert!(b.get("/portal/pin").await.body.contains("id=\"pin-status-none\""));
+    assert_eq!(
+        (revoked.status, revoked.location.as_deref()),
+        (303, Some("/portal/pin"))
+    );
+    assert!(
+        b.get("/portal/pin")
+            .await
+            .body
+            .contains("id=\"pin-status-none\"")
+    );
     assert_eq!(verify(new_pin).await, 401);
 
     // INPS Risponde: a new request, then a reply; grouped by office in the list.
@@ -299,7 +362,15 @@ async fn a_demo_citizen_uses_the_portal() {
     let form = b.get("/portal/risponde/new").await;
     assert_eq!(form.status, 200);
     let empty = b
-        .post("/portal/risponde/new", &[("csrf", &csrf), ("service_group", "pensions"), ("topic", ""), ("description", "")])
+        .post(
+            "/portal/risponde/new",
+            &[
+                ("csrf", &csrf),
+                ("service_group", "pensions"),
+                ("topic", ""),
+                ("description", ""),
+            ],
+        )
         .await;
     assert_eq!(empty.status, 422);
     let created = b
@@ -310,18 +381,27 @@ async fn a_demo_citizen_uses_the_portal() {
                 ("service_group", "pensions"),
                 ("office", ""),
                 ("topic", "Ricostituzione della pensione"),
-                ("description", "Chiedo il ricalcolo per i contributi esteri."),
+                (
+                    "description",
+                    "Chiedo il ricalcolo per i contributi esteri.",
+                ),
             ],
         )
         .await;
     assert_eq!(created.status, 303, "{}", created.body);
     let detail_url = created.location.unwrap();
-    assert!(detail_url.starts_with("/portal/risponde/LI-"), "{detail_url}");
+    assert!(
+        detail_url.starts_with("/portal/risponde/LI-"),
+        "{detail_url}"
+    );
     let detail = b.get(&detail_url).await;
     assert!(detail.body.contains("Ricostituzione della pensione"));
     assert!(detail.body.contains("id=\"flash\""));
     let replied = b
-        .post(&format!("{detail_url}/reply"), &[("csrf", &csrf), ("message", "Allego il modulo E205.")])
+        .post(
+            &format!("{detail_url}/reply"),
+            &[("csrf", &csrf), ("message", "Allego il modulo E205.")],
+        )
         .await;
     assert_eq!(replied.status, 303);
     let detail = b.get(&detail_url).await;
@@ -334,50 +414,118 @@ async fn a_demo_citizen_uses_the_portal() {
 
     // Appointments: free slots, book with the confirmation SMS, cancel with another SMS.
     assert_eq!(b.get("/portal/appointments").await.status, 200);
-    let slots = b.get("/portal/appointments/slots?office=0100&service=pensions&mode=counter").await;
+    let slots = b
+        .get("/portal/appointments/slots?office=0100&service=pensions&mode=counter")
+        .await;
     assert_eq!(slots.status, 200);
     let start = input_value(&slots.body, "start");
     let bad_mobile = b
-        .post("/portal/appointments/book", &[("csrf", &csrf), ("office", "0100"), ("service", "pensions"), ("mode", "counter"), ("start", &start), ("mobile", "12")])
+        .post(
+            "/portal/appointments/book",
+            &[
+                ("csrf", &csrf),
+                ("office", "0100"),
+                ("service", "pensions"),
+                ("mode", "counter"),
+                ("start", &start),
+                ("mobile", "12"),
+            ],
+        )
         .await;
     assert_eq!(bad_mobile.status, 422);
     let booked = b
-        .post("/portal/appointments/book", &[("csrf", &csrf), ("office", "0100"), ("service", "pensions"), ("mode", "counter"), ("start", &start), ("mobile", "333 123 4567")])
+        .post(
+            "/portal/appointments/book",
+            &[
+                ("csrf", &csrf),
+                ("office", "0100"),
+                ("service", "pensions"),
+                ("mode", "counter"),
+                ("start", &start),
+                ("mobile", "333 123 4567"),
+            ],
+        )
         .await;
     assert_eq!(booked.status, 200, "{}", booked.body);
     let code = text_of(&booked.body, "booking-code");
     assert!(code.starts_with("PR-"), "{code}");
     let spool = dir.path().join("outbox");
-    assert_eq!(sms_mentioning(&spool, &code, 1).await, 1, "the confirmation SMS");
+    assert_eq!(
+        sms_mentioning(&spool, &code, 1).await,
+        1,
+        "the confirmation SMS"
+    );
     let listed = b.get("/portal/appointments").await;
     assert!(listed.body.contains(&format!("id=\"appointment-{code}\"")));
-    let cancelled = b.post("/portal/appointments/cancel", &[("csrf", &csrf), ("code", &code)]).await;
+    let cancelled = b
+        .post(
+            "/portal/appointments/cancel",
+            &[("csrf", &csrf), ("code", &code)],
+        )
+        .await;
     assert_eq!(cancelled.status, 303);
     let after = b.get("/portal/appointments").await;
     assert!(!after.body.contains(&format!("id=\"appointment-{code}\"")));
     assert!(after.body.contains("id=\"flash\""));
-    assert_eq!(sms_mentioning(&spool, &code, 2).await, 2, "the cancellation SMS");
+    assert_eq!(
+        sms_mentioning(&spool, &code, 2).await,
+        2,
+        "the cancellation SMS"
+    );
 
     // Applications and documents sent home.
     assert_eq!(b.get("/portal/applications").await.status, 200);
     assert_eq!(b.get("/portal/documents").await.status, 200);
-    let sent = b.post("/portal/documents", &[("csrf", &csrf), ("kind", "insurance_record")]).await;
+    let sent = b
+        .post(
+            "/portal/documents",
+            &[("csrf", &csrf), ("kind", "insurance_record")],
+        )
+        .await;
     assert!(
-        sent.body.contains("id=\"document-dispatched\"") || sent.body.contains("id=\"document-refused\""),
+        sent.body.contains("id=\"document-dispatched\"")
+            || sent.body.contains("id=\"document-refused\""),
         "{}",
         sent.body
     );
 
     // The language switch remembers Arabic, right to left.
-    let switched = b.post("/portal/language", &[("csrf", &csrf), ("lang", "ar"), ("next", "/portal/contact")]).await;
-    assert_eq!((switched.status, switched.location.as_deref()), (303, Some("/portal/contact")));
-    assert!(switched.set_cookies.iter().any(|c| c.starts_with("lang=ar") && c.contains("Max-Age")));
+    let switched = b
+        .post(
+            "/portal/language",
+            &[("csrf", &csrf), ("lang", "ar"), ("next", "/portal/contact")],
+        )
+        .await;
+    assert_eq!(
+        (switched.status, switched.location.as_deref()),
+        (303, Some("/portal/contact"))
+    );
+    assert!(
+        switched
+            .set_cookies
+            .iter()
+            .any(|c| c.starts_with("lang=ar") && c.contains("Max-Age"))
+    );
     let arabic = b.get("/portal/contact").await;
     assert!(arabic.body.contains("<html lang=\"ar\" dir=\"rtl\">"));
     assert!(arabic.body.contains("id=\"guide-language-note\""));
-    let outside = b.post("/portal/language", &[("csrf", &csrf), ("lang", "de"), ("next", "https://evil.example/")]).await;
+    let outside = b
+        .post(
+            "/portal/language",
+            &[
+                ("csrf", &csrf),
+                ("lang", "de"),
+                ("next", "https://evil.example/"),
+            ],
+        )
+        .await;
     assert_eq!(outside.location.as_deref(), Some("/portal"));
-    assert!(b.get("/portal").await.body.contains("<html lang=\"de\" dir=\"ltr\">"));
+    assert!(
+        b.get("/portal")
+            .await
+            .body
+            .contains("<html lang=\"de\" dir=\"ltr\">")
+    );
 
     // Logout ends the session.
     let out = b.post("/portal/logout", &[("csrf", &csrf)]).await;
@@ -406,7 +554,10 @@ async fn the_demo_login_is_refused_outside_demo_mode() {
     assert!(picker.body.contains("id=\"demo-refused\""));
     let csrf = input_value(&home.body, "csrf");
     let forced = b
-        .post("/portal/login/demo", &[("csrf", &csrf), ("state", "x"), ("citizen", "0")])
+        .post(
+            "/portal/login/demo",
+            &[("csrf", &csrf), ("state", "x"), ("citizen", "0")],
+        )
         .await;
     assert_eq!(forced.status, 403);
     assert_eq!(b.get("/portal/pin").await.status, 303);

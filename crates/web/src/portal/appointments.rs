@@ -248,7 +248,11 @@ async fn mobile_on_file(state: &WebState, l: &Layout) -> String {
         return String::new();
     };
     match state.store.citizens().by_tax_code(&citizen.tax_code).await {
-        Ok(Some(c)) => c.data.mobile.map(|m| m.as_str().to_owned()).unwrap_or_default(),
+        Ok(Some(c)) => c
+            .data
+            .mobile
+            .map(|m| m.as_str().to_owned())
+            .unwrap_or_default(),
         _ => String::new(),
     }
 }

@@ -67,7 +67,9 @@ fn number_label(words: &Words, kind: &NumberKind) -> String {
 fn spaced(number: &str) -> String {
     match number.len() {
         6 => format!("{} {}", &number[..3], &number[3..]),
-        8 if number.starts_with("06") => format!("{} {} {}", &number[..2], &number[2..5], &number[5..]),
+        8 if number.starts_with("06") => {
+            format!("{} {} {}", &number[..2], &number[2..5], &number[5..])
+        }
         9 => format!("{} {} {}", &number[..3], &number[3..6], &number[6..]),
         _ => number.to_owned(),
     }
@@ -140,10 +142,7 @@ async fn guide_pdf(State(state): State<WebState>, l: Layout) -> Response {
     if pdf.is_empty() {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
-    let disposition = format!(
-        "attachment; filename=\"guide-{}.pdf\"",
-        words.lang().code()
-    );
+    let disposition = format!("attachment; filename=\"guide-{}.pdf\"", words.lang().code());
     let mut response = pdf.into_response();
     let headers = response.headers_mut();
     headers.insert(

@@ -164,22 +164,32 @@ async fn request(
     let now = Timestamp::now();
     let today = now.to_zoned_datetime(state.back_office.zone.clone()).date();
     let calendar = state.calendars.get(&state.back_office.cu_calendar);
-    let content =
-        match payments::document_letter(&state.store, &tax_code, kind, calendar, today, now).await
-        {
-            Ok(content) => content,
-            Err(e) => {
-                let key = match e.code() {
-                    "cu_campaign_closed" => "documents-cu-closed",
-                    "unknown_tax_code" => "pin-not-on-file",
-                    "no_payments" | "no_pension" | "no_pension_payments" | "cu_not_found"
-                    | "no_insurance_record" => "documents-nothing",
-                    _ => return view::server_error(l, &e),
-                };
-                let refusal = Outcome::Refused(l.t(key));
-                return render(&state, l, Some(refusal)).await;
-            }
-        };
+    let content = match payments::document_letter(
+        &state.store,
+        &tax_code,
+        kind,
+        calendar,
+        today,
+        now,
+    )
+    .await
+    {
+        Ok(content) => content,
+        Err(e) => {
+            let key = match e.code() {
+                "cu_campaign_closed" => "documents-cu-closed",
+                "unknown_tax_code" => "pin-not-on-file",
+                "no_payments"
+                | "no_pension"
+                | "no_pension_payments"
+                | "cu_not_found"
+                | "no_insurance_record" => "documents-nothing",
+                _ => return view::server_error(l, &e),
+            };
+            let refusal = Outcome::Refused(l.t(key));
+            return render(&state, l, Some(refusal)).await;
+        }
+    };
     let dispatched = documents::request_document(
         &state.store,
         &state.back_office.documents_dir,
@@ -197,11 +207,9 @@ async fn request(
             date: l.words.date(d.dispatch_date),
         },
         Err(DocumentError::NoAddress) => Outcome::Refused(l.t("documents-no-address")),
-        Err(DocumentError::SentRecently { again_from, .. }) => Outcome::Refused(l.t1(
-            "documents-sent-recently",
-            "date",
-            &l.words.date(again_from),
-        )),
+        Err(DocumentError::SentRecently { again_from, .. }) => {
+            Outcome::Refused(l.t1("documents-sent-recently", "date", &l.words.date(again_from)))
+        }
         Err(e) if e.kind() == services::ErrorKind::InvalidInput => {
             Outcome::Refused(l.t("documents-choose"))
         }

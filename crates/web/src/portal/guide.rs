@@ -60,11 +60,12 @@ pub(crate) fn render(words: &Words, data: &GuideData) -> Vec<u8> {
     let width = |text: &str, size: f32| text.chars().map(&advance).sum::<f32>() * size / 1000.0;
 
     // The text, then wrapped into lines.
-    let mut blocks: Vec<(String, f32, f32)> = Vec::new();
-    blocks.push((words.t("guide-title"), 18.0, 0.0));
-    blocks.push((words.t("institute-name"), 11.0, 6.0));
-    blocks.push((words.t("guide-intro"), 10.5, 12.0));
-    blocks.push((words.t("guide-numbers"), 13.0, 16.0));
+    let mut blocks: Vec<(String, f32, f32)> = vec![
+        (words.t("guide-title"), 18.0, 0.0),
+        (words.t("institute-name"), 11.0, 6.0),
+        (words.t("guide-intro"), 10.5, 12.0),
+        (words.t("guide-numbers"), 13.0, 16.0),
+    ];
     for (what, number) in &data.numbers {
         blocks.push((format!("{number} — {what}"), 10.5, 4.0));
     }
@@ -218,7 +219,7 @@ pub(crate) fn render(words: &Words, data: &GuideData) -> Vec<u8> {
             .default_width(500.0)
             .cid_to_gid_map_predefined(Name(b"Identity"));
         let mut widths = cid.widths();
-        for (gid, _) in &used {
+        for gid in used.keys() {
             let w = face
                 .glyph_hor_advance(ttf_parser::GlyphId(*gid))
                 .map_or(500.0, |a| f32::from(a) * scale);
@@ -244,7 +245,10 @@ pub(crate) fn render(words: &Words, data: &GuideData) -> Vec<u8> {
     let compressed = miniz_oxide::deflate::compress_to_vec_zlib(FONT, 6);
     pdf.stream(file_id, &compressed)
         .filter(Filter::FlateDecode)
-        .pair(Name(b"Length1"), i32::try_from(FONT.len()).unwrap_or(i32::MAX));
+        .pair(
+            Name(b"Length1"),
+            i32::try_from(FONT.len()).unwrap_or(i32::MAX),
+        );
     let mut cmap = pdf_writer::types::UnicodeCmap::new(Name(b"Custom"), system_info);
     for (gid, c) in &used {
         cmap.pair(*gid, *c);

@@ -98,7 +98,6 @@ impl Words {
         self.with(id, &Args::new().text(name, value))
     }
 
-
     /// A date as the language writes it in short form.
     pub(crate) fn date(&self, date: Date) -> String {
         format_date(self.lang, date)
@@ -153,7 +152,7 @@ pub(crate) fn language(headers: &HeaderMap, default: Language) -> Language {
         })
         .filter(|(q, _)| *q > 0)
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0));
+    ranked.sort_by_key(|(q, _)| std::cmp::Reverse(*q));
     ranked.first().map_or(default, |(_, lang)| *lang)
 }
 

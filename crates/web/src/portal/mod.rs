@@ -32,8 +32,8 @@ use domain::{Language, TaxCode};
 use jiff::Timestamp;
 use serde::Deserialize;
 
-use crate::session::{self, SessionConfig, SessionLayer};
 use crate::WebState;
+use crate::session::{self, SessionConfig, SessionLayer};
 
 pub use auth::{
     DemoIdentity, IdentityProvider, LoginError, LoginStart, ProviderFuture, VerifiedCitizen,
@@ -134,9 +134,10 @@ pub(crate) struct Portal {
 impl Portal {
     pub(crate) fn new(config: PortalConfig) -> Portal {
         let default_language = config.default_language;
-        let sessions = SessionLayer::new(config.session.clone()).with_rejection(Arc::new(
-            move |parts| view::csrf_rejected(&parts.headers, default_language),
-        ));
+        let sessions =
+            SessionLayer::new(config.session.clone()).with_rejection(Arc::new(move |parts| {
+                view::csrf_rejected(&parts.headers, default_language)
+            }));
         let providers = auth::Providers::new(&config);
         Portal {
             config,
@@ -242,6 +243,8 @@ pub(crate) fn safe_next(next: &str) -> &str {
 }
 
 /// The signed-in citizen's tax code, or a redirect to the login page (which comes back here).
+/// (The redirect is the handler's whole answer, so its size does not matter.)
+#[allow(clippy::result_large_err)]
 pub(crate) fn citizen_of(layout: &Layout) -> Result<TaxCode, Response> {
     match layout.citizen() {
         Some(c) => Ok(c.tax_code.clone()),
@@ -258,6 +261,7 @@ pub(crate) fn citizen_of(layout: &Layout) -> Result<TaxCode, Response> {
 
 /// Records that the signed-in citizen's `what` was shown (DESIGN §6). A failure to audit fails
 /// the page: data is never shown unaudited.
+#[allow(clippy::result_large_err)]
 pub(crate) async fn audit_view(
     state: &WebState,
     l: &Layout,

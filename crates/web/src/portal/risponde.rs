@@ -153,7 +153,13 @@ async fn render_detail(state: &WebState, l: Layout, id: &str, error: Option<Stri
     };
     let not_found = |l: Layout| {
         let body = l.t("risponde-not-found");
-        view::message(l, StatusCode::NOT_FOUND, "not-found", "risponde-title", body)
+        view::message(
+            l,
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "risponde-title",
+            body,
+        )
     };
     let Ok(request_id) = linea::parse_request_id(id) else {
         return not_found(l);
@@ -181,10 +187,10 @@ async fn render_detail(state: &WebState, l: Layout, id: &str, error: Option<Stri
         topic: r.topic.clone(),
         description: r.description.clone(),
         group_key: group_key(r.service_group),
-        office: found
-            .office
-            .as_ref()
-            .map_or_else(|| r.office.to_string(), |o| format!("{} ({})", o.name, o.code)),
+        office: found.office.as_ref().map_or_else(
+            || r.office.to_string(),
+            |o| format!("{} ({})", o.name, o.code),
+        ),
         status_key: status_key(r.status),
         sla_due: l.words.date(r.sla_due),
         created: when(&l, state, r.created_at),

@@ -87,9 +87,7 @@ impl FromRequestParts<WebState> for Layout {
             tracing::error!(error = %e, "portal catalogue");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         })?;
-        let citizen = session
-            .principal()
-            .and_then(|p| p.citizen().cloned());
+        let citizen = session.principal().and_then(|p| p.citizen().cloned());
         let flash = if parts.method == axum::http::Method::GET
             && !parts.headers.contains_key("hx-request")
         {
@@ -138,7 +136,6 @@ impl Layout {
     pub(crate) fn t1(&self, id: &str, name: &str, value: &str) -> String {
         self.words.t1(id, name, value)
     }
-
 
     pub(crate) fn lang_code(&self) -> &'static str {
         self.words.lang().code()
