@@ -63,6 +63,46 @@ pub struct Profile {
     pub documents: services::documents::DispatchPolicy,
     /// The speech engine and voice per language (`[tts]`; espeak-ng by default).
     pub tts: prompts::TtsConfig,
+    /// The citizen portal (`[portal]`): its OpenID Connect login.
+    pub portal: PortalSection,
+}
+
+/// `[portal]`: how citizens log in to the portal.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PortalSection {
+    /// `[portal.oidc]`: the identity provider (SPID/CIE/CNS gateway); none means no real login.
+    pub oidc: Option<OidcSection>,
+}
+
+/// `[portal.oidc]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OidcSection {
+    /// Issuer URL; discovery at `<issuer>/.well-known/openid-configuration`.
+    pub issuer: String,
+    pub client_id: String,
+    /// The environment variable holding the client secret (secrets stay out of the profile);
+    /// none for a public client.
+    pub client_secret_env: Option<String>,
+    /// The portal's `/portal/login/callback` as registered with the provider.
+    pub redirect_url: String,
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// The ID-token claim with the tax code (default `fiscal_number`).
+    #[serde(default = "default_tax_code_claim")]
+    pub tax_code_claim: String,
+    /// `spid`, `cie` or `cns` (default `spid`).
+    #[serde(default = "default_identity")]
+    pub identity: String,
+}
+
+fn default_tax_code_claim() -> String {
+    "fiscal_number".to_owned()
+}
+
+fn default_identity() -> String {
+    "spid".to_owned()
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -133,6 +173,8 @@ struct ProfileFile {
     documents: services::documents::DispatchPolicy,
     #[serde(default)]
     tts: prompts::TtsConfig,
+    #[serde(default)]
+    portal: PortalSection,
 }
 
 #[derive(Deserialize)]
@@ -398,6 +440,16 @@ impl Profile {
             key: Some("tts".into()),
             message: e.to_string(),
         })?;
+        if let Some(oidc) = &file.portal.oidc
+            && services::pins::parse_identity(&oidc.identity).is_err()
+        {
+            return Err(ConfigError {
+                file: toml_name.to_owned(),
+                line: None,
+                key: Some("portal.oidc.identity".into()),
+                message: format!("{:?}: expected spid, cie or cns", oidc.identity),
+            });
+        }
         let offices = parse_offices(csv_name, csv_text)?;
         Ok(Profile {
             source: toml_name.to_owned(),
@@ -413,6 +465,7 @@ impl Profile {
             outbox: file.outbox,
             documents: file.documents,
             tts: file.tts,
+            portal: file.portal,
         })
     }
 

@@ -75,6 +75,7 @@ impl App {
         let landing = landing_info(&config.profile, config.demo);
         let back_office = back_office(&config.profile, &config.data_dir)?;
         let jobs = jobs::Jobs::new(&config.profile, &config.data_dir, back_office.zone.clone())?;
+        let portal = portal_config(&config.profile, config.demo, &showcase)?;
         let sip = match &config.sip {
             Some(options) => {
                 sip_host::SipServer::build(options, &config.profile, &store, &config.data_dir)
@@ -87,7 +88,8 @@ impl App {
             Arc::new(config.profile.calendars),
             landing,
             back_office,
-        );
+        )
+        .with_portal(portal);
         Ok(App {
             http_listener,
             store,
@@ -170,6 +172,95 @@ fn back_office(profile: &Profile, data_dir: &std::path::Path) -> anyhow::Result<
             .find(|e| e.flow == "cu")
             .and_then(|e| e.open_during.clone())
             .unwrap_or_else(|| "cu-campaign".to_owned()),
+    })
+}
+
+/// The citizen portal from the profile: demo mode and its identities, the OpenID Connect login
+/// (its client secret from the environment variable the profile names), the contact page's
+/// numbers and calendars.
+fn portal_config(
+    profile: &Profile,
+    demo: bool,
+    showcase: &demo::Showcase,
+) -> anyhow::Result<web::portal::PortalConfig> {
+    use config::Channel;
+    use web::portal::{ContactNumber, HoursKind, NumberKind, OidcConfig};
+    let oidc = match &profile.portal.oidc {
+        None => None,
+        Some(section) => {
+            let client_secret = match &section.client_secret_env {
+                None => None,
+                Some(var) => Some(std::env::var(var).with_context(|| {
+                    format!("portal.oidc.client_secret_env names {var}, which is not set")
+                })?),
+            };
+            Some(OidcConfig {
+                issuer: section.issuer.clone(),
+                client_id: section.client_id.clone(),
+                client_secret,
+                redirect_url: section.redirect_url.clone(),
+                scopes: section.scopes.clone(),
+                tax_code_claim: section.tax_code_claim.clone(),
+                identity: services::pins::parse_identity(&section.identity)?,
+            })
+        }
+    };
+    let numbers = profile
+        .entry_points
+        .iter()
+        .filter_map(|ep| {
+            let kind = match (&ep.open_during, ep.channel) {
+                (_, Channel::Webcall) => return None,
+                (Some(calendar), _) => NumberKind::Campaign {
+                    calendar: calendar.clone(),
+                },
+                (None, Channel::Landline) => NumberKind::Landline,
+                (None, Channel::Mobile) => NumberKind::Mobile,
+                (None, Channel::International) => NumberKind::International {
+                    country: ep.country.clone(),
+                },
+            };
+            Some(ContactNumber {
+                number: ep.number.clone(),
+                kind,
+                toll_free: ep.cost == config::Cost::TollFree,
+            })
+        })
+        .collect();
+    let mut hours: Vec<(String, HoursKind)> = Vec::new();
+    if let Some(group) = profile.service_groups.first() {
+        hours.push((group.calendar.clone(), HoursKind::Agents));
+        hours.push((group.foreign_calendar.clone(), HoursKind::ForeignAgents));
+    }
+    if profile.calendars.get("automated").is_some() {
+        hours.push(("automated".to_owned(), HoursKind::Automated));
+    }
+    let cu_calendar = profile
+        .entry_points
+        .iter()
+        .find_map(|e| e.open_during.clone());
+    if let Some(cu) = &cu_calendar {
+        hours.push((cu.clone(), HoursKind::Campaign));
+    }
+    let demo_citizens = showcase
+        .identities
+        .iter()
+        .filter_map(|(label, code)| {
+            Some(web::portal::DemoIdentity {
+                label: label.clone(),
+                tax_code: domain::TaxCode::parse(code).ok()?,
+            })
+        })
+        .collect();
+    Ok(web::portal::PortalConfig {
+        demo,
+        demo_citizens,
+        oidc,
+        default_language: profile.default_language,
+        numbers,
+        hours,
+        cu_calendar,
+        ..Default::default()
     })
 }
 

@@ -29,26 +29,83 @@ macro_rules! asset {
 }
 
 const ASSETS: &[Asset] = &[
-    asset!("vendor/bootstrap-italia-2.18.3/LICENSE", "text/plain; charset=utf-8"),
-    asset!("vendor/bootstrap-italia-2.18.3/css/bootstrap-italia.min.css", "text/css; charset=utf-8"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Roboto_Mono/LICENSE.txt", "text/plain; charset=utf-8"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Roboto_Mono/roboto-mono-v13-latin-ext_latin-700.woff2", "font/woff2"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Roboto_Mono/roboto-mono-v13-latin-ext_latin-700italic.woff2", "font/woff2"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Roboto_Mono/roboto-mono-v13-latin-ext_latin-italic.woff2", "font/woff2"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Roboto_Mono/roboto-mono-v13-latin-ext_latin-regular.woff2", "font/woff2"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/OFL.txt", "text/plain; charset=utf-8"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-300.woff2", "font/woff2"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-300italic.woff2", "font/woff2"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-600.woff2", "font/woff2"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-600italic.woff2", "font/woff2"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-700.woff2", "font/woff2"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-700italic.woff2", "font/woff2"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-italic.woff2", "font/woff2"),
-    asset!("vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular.woff2", "font/woff2"),
-    asset!("vendor/bootstrap-italia-2.18.3/js/bootstrap-italia.bundle.min.js", "text/javascript; charset=utf-8"),
-    asset!("vendor/bootstrap-italia-2.18.3/svg/sprites.svg", "image/svg+xml"),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/LICENSE",
+        "text/plain; charset=utf-8"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/css/bootstrap-italia.min.css",
+        "text/css; charset=utf-8"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Roboto_Mono/LICENSE.txt",
+        "text/plain; charset=utf-8"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Roboto_Mono/roboto-mono-v13-latin-ext_latin-700.woff2",
+        "font/woff2"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Roboto_Mono/roboto-mono-v13-latin-ext_latin-700italic.woff2",
+        "font/woff2"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Roboto_Mono/roboto-mono-v13-latin-ext_latin-italic.woff2",
+        "font/woff2"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Roboto_Mono/roboto-mono-v13-latin-ext_latin-regular.woff2",
+        "font/woff2"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/OFL.txt",
+        "text/plain; charset=utf-8"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-300.woff2",
+        "font/woff2"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-300italic.woff2",
+        "font/woff2"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-600.woff2",
+        "font/woff2"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-600italic.woff2",
+        "font/woff2"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-700.woff2",
+        "font/woff2"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-700italic.woff2",
+        "font/woff2"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-italic.woff2",
+        "font/woff2"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-regular.woff2",
+        "font/woff2"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/js/bootstrap-italia.bundle.min.js",
+        "text/javascript; charset=utf-8"
+    ),
+    asset!(
+        "vendor/bootstrap-italia-2.18.3/svg/sprites.svg",
+        "image/svg+xml"
+    ),
     asset!("vendor/htmx-2.0.11/LICENSE", "text/plain; charset=utf-8"),
-    asset!("vendor/htmx-2.0.11/htmx.min.js", "text/javascript; charset=utf-8"),
+    asset!(
+        "vendor/htmx-2.0.11/htmx.min.js",
+        "text/javascript; charset=utf-8"
+    ),
     asset!("portal/portal.css", "text/css; charset=utf-8"),
 ];
 
@@ -76,7 +133,10 @@ async fn serve(Path(path): Path<String>) -> Response {
     };
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static(asset.content_type)),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(asset.content_type),
+            ),
             (header::CACHE_CONTROL, HeaderValue::from_static(cache)),
             (
                 header::X_CONTENT_TYPE_OPTIONS,
@@ -98,7 +158,11 @@ mod tests {
             assert!(find(&format!("{folder}LICENSE")).is_some(), "{folder}");
         }
         for font in ASSETS.iter().filter(|a| a.path.ends_with(".woff2")) {
-            let folder = font.path.rsplit_once('/').map(|(d, _)| d).unwrap_or_default();
+            let folder = font
+                .path
+                .rsplit_once('/')
+                .map(|(d, _)| d)
+                .unwrap_or_default();
             assert!(
                 ASSETS.iter().any(|a| a.path.starts_with(folder)
                     && (a.path.ends_with("OFL.txt") || a.path.ends_with("LICENSE.txt"))),

@@ -5,6 +5,7 @@ mod browser;
 mod call;
 mod cli;
 mod domestic;
+mod portal;
 mod serve;
 mod sip;
 mod transcripts;

@@ -184,23 +184,14 @@ impl Providers {
                     citizens: config.demo_citizens.clone(),
                 })
             }),
-            oidc: config
-                .oidc
-                .clone()
-                .map(|c| Arc::new(OidcProvider::new(c))),
+            oidc: config.oidc.clone().map(|c| Arc::new(OidcProvider::new(c))),
         }
     }
 
     fn by_id(&self, id: &str) -> Option<Arc<dyn IdentityProvider>> {
         match id {
-            "demo" => self
-                .demo
-                .clone()
-                .map(|p| p as Arc<dyn IdentityProvider>),
-            "oidc" => self
-                .oidc
-                .clone()
-                .map(|p| p as Arc<dyn IdentityProvider>),
+            "demo" => self.demo.clone().map(|p| p as Arc<dyn IdentityProvider>),
+            "oidc" => self.oidc.clone().map(|p| p as Arc<dyn IdentityProvider>),
             _ => None,
         }
     }

@@ -64,6 +64,10 @@ impl Words {
         self.lang
     }
 
+    pub(crate) fn catalog(&self) -> Arc<Catalog> {
+        Arc::clone(&self.catalog)
+    }
+
     /// `ltr` or `rtl`, for `<html dir>`.
     pub(crate) fn dir(&self) -> &'static str {
         match self.lang.direction() {
@@ -92,11 +96,6 @@ impl Words {
     /// Message `id` with one text argument.
     pub(crate) fn t1(&self, id: &str, name: &str, value: &str) -> String {
         self.with(id, &Args::new().text(name, value))
-    }
-
-    /// Message `id` with two text arguments.
-    pub(crate) fn t2(&self, id: &str, n1: &str, v1: &str, n2: &str, v2: &str) -> String {
-        self.with(id, &Args::new().text(n1, v1).text(n2, v2))
     }
 
     /// A date as the language writes it in short form.
@@ -153,7 +152,7 @@ pub(crate) fn language(headers: &HeaderMap, default: Language) -> Language {
         })
         .filter(|(q, _)| *q > 0)
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0));
+    ranked.sort_by_key(|(q, _)| std::cmp::Reverse(*q));
     ranked.first().map_or(default, |(_, lang)| *lang)
 }
 
@@ -204,7 +203,7 @@ mod tests {
         let mut checked = 0;
         for file in files.iter().filter(|f| f.is_file()) {
             let text = std::fs::read_to_string(file).unwrap();
-            for call in ["t(\"", "t1(\"", "t2(\"", "with(\""] {
+            for call in [".t(\"", ".t1(\"", ".with(\""] {
                 for (i, _) in text.match_indices(call) {
                     let rest = &text[i + call.len()..];
                     let key = &rest[..rest.find('"').unwrap()];

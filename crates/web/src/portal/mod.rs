@@ -32,8 +32,8 @@ use domain::{Language, TaxCode};
 use jiff::Timestamp;
 use serde::Deserialize;
 
+use crate::WebState;
 use crate::session::{self, SessionConfig, SessionLayer};
-use crate::{ApiError, WebState};
 
 pub use auth::{
     DemoIdentity, IdentityProvider, LoginError, LoginStart, ProviderFuture, VerifiedCitizen,
@@ -134,9 +134,10 @@ pub(crate) struct Portal {
 impl Portal {
     pub(crate) fn new(config: PortalConfig) -> Portal {
         let default_language = config.default_language;
-        let sessions = SessionLayer::new(config.session.clone()).with_rejection(Arc::new(
-            move |parts| view::csrf_rejected(&parts.headers, default_language),
-        ));
+        let sessions =
+            SessionLayer::new(config.session.clone()).with_rejection(Arc::new(move |parts| {
+                view::csrf_rejected(&parts.headers, default_language)
+            }));
         let providers = auth::Providers::new(&config);
         Portal {
             config,
@@ -241,18 +242,29 @@ pub(crate) fn safe_next(next: &str) -> &str {
     if ok { next } else { "/portal" }
 }
 
-/// The signed-in citizen's tax code, or a redirect to the login page.
+/// The signed-in citizen's tax code, or a redirect to the login page (which comes back here).
+/// (The redirect is the handler's whole answer, so its size does not matter.)
+#[allow(clippy::result_large_err)]
 pub(crate) fn citizen_of(layout: &Layout) -> Result<TaxCode, Response> {
-    layout
-        .citizen()
-        .map(|c| c.tax_code.clone())
-        .ok_or_else(|| Redirect::to("/portal/login").into_response())
+    match layout.citizen() {
+        Some(c) => Ok(c.tax_code.clone()),
+        None => {
+            if layout.path != "/portal/logout" {
+                layout
+                    .session
+                    .set_value(auth::AFTER_LOGIN, Some(layout.path.clone()));
+            }
+            Err(Redirect::to("/portal/login").into_response())
+        }
+    }
 }
 
 /// Records that the signed-in citizen's `what` was shown (DESIGN §6). A failure to audit fails
 /// the page: data is never shown unaudited.
+#[allow(clippy::result_large_err)]
 pub(crate) async fn audit_view(
     state: &WebState,
+    l: &Layout,
     tax_code: &TaxCode,
     what: &str,
     now: Timestamp,
@@ -269,7 +281,7 @@ pub(crate) async fn audit_view(
         .record(now, &event)
         .await
         .map(|_| ())
-        .map_err(|e| ApiError::from(e).into_response())
+        .map_err(|e| view::server_error(l.clone(), &e))
 }
 
 /// The portal's state from the router state.

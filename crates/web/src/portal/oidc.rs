@@ -24,7 +24,9 @@ use serde::{Deserialize, Serialize};
 use services::pins::StrongIdentity;
 use tokio::sync::Mutex;
 
-use super::auth::{IdentityProvider, LoginError, LoginStart, ProviderFuture, VerifiedCitizen, same};
+use super::auth::{
+    IdentityProvider, LoginError, LoginStart, ProviderFuture, VerifiedCitizen, same,
+};
 use crate::session::CitizenLogin;
 
 /// How discovered metadata is kept before asking the provider again.
@@ -219,8 +221,8 @@ fn jwt_payload(token: &str) -> Result<serde_json::Value, LoginError> {
         .split('.')
         .nth(1)
         .ok_or_else(|| LoginError::Provider("malformed ID token".to_owned()))?;
-    let bytes = base64url(payload)
-        .ok_or_else(|| LoginError::Provider("malformed ID token".to_owned()))?;
+    let bytes =
+        base64url(payload).ok_or_else(|| LoginError::Provider("malformed ID token".to_owned()))?;
     serde_json::from_slice(&bytes).map_err(|e| LoginError::Provider(format!("ID token: {e}")))
 }
 
@@ -368,11 +370,17 @@ mod tests {
     fn the_authorization_url_asks_for_a_code_with_pkce_s256_state_and_nonce() {
         let (url, pending) = authorization(&config(), metadata()).unwrap();
         let url = url::Url::parse(&url).unwrap();
-        assert_eq!(url.as_str().split('?').next(), Some("https://idp.example.it/authorize"));
+        assert_eq!(
+            url.as_str().split('?').next(),
+            Some("https://idp.example.it/authorize")
+        );
         let q: BTreeMap<String, String> = url.query_pairs().into_owned().collect();
         assert_eq!(q["response_type"], "code");
         assert_eq!(q["client_id"], "centralino-portal");
-        assert_eq!(q["redirect_uri"], "https://portal.example.it/portal/login/callback");
+        assert_eq!(
+            q["redirect_uri"],
+            "https://portal.example.it/portal/login/callback"
+        );
         assert_eq!(q["scope"], "openid profile");
         assert_eq!(q["code_challenge_method"], "S256");
         let pending: Pending = serde_json::from_str(&pending).unwrap();
@@ -417,7 +425,9 @@ mod tests {
     #[test]
     fn tax_codes_come_plain_or_in_spids_form() {
         assert_eq!(
-            tax_code_from_claim("TINIT-RSSMRA80A01H501U").unwrap().as_str(),
+            tax_code_from_claim("TINIT-RSSMRA80A01H501U")
+                .unwrap()
+                .as_str(),
             "RSSMRA80A01H501U"
         );
         assert_eq!(

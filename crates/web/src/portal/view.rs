@@ -87,9 +87,7 @@ impl FromRequestParts<WebState> for Layout {
             tracing::error!(error = %e, "portal catalogue");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         })?;
-        let citizen = session
-            .principal()
-            .and_then(|p| p.citizen().cloned());
+        let citizen = session.principal().and_then(|p| p.citizen().cloned());
         let flash = if parts.method == axum::http::Method::GET
             && !parts.headers.contains_key("hx-request")
         {
@@ -137,10 +135,6 @@ impl Layout {
 
     pub(crate) fn t1(&self, id: &str, name: &str, value: &str) -> String {
         self.words.t1(id, name, value)
-    }
-
-    pub(crate) fn t2(&self, id: &str, n1: &str, v1: &str, n2: &str, v2: &str) -> String {
-        self.words.t2(id, n1, v1, n2, v2)
     }
 
     pub(crate) fn lang_code(&self) -> &'static str {
@@ -264,6 +258,22 @@ pub(crate) fn message(
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+/// A back-office failure: logged, and a page saying the service is not available now (500 for
+/// internal errors, 503 otherwise).
+pub(crate) fn server_error(
+    l: Layout,
+    error: &(impl services::ServiceFailure + std::fmt::Display + ?Sized),
+) -> Response {
+    tracing::error!(error = %error, code = error.code(), "portal page failed");
+    let status = if error.kind() == services::ErrorKind::Unavailable {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        StatusCode::INTERNAL_SERVER_ERROR
+    };
+    let body = l.t("error-body");
+    message(l, status, "server-error", "error-title", body)
 }
 
 /// The answer to a form without the session's CSRF token: 403, in the request's language, with
