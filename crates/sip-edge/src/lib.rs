@@ -43,10 +43,19 @@
 //!   dialog states to them. A call ends (BYE sent or received, media closed) exactly once.
 //! - Callers' numbers reach the log only masked.
 
+mod agents;
 mod call;
+pub mod digest;
 mod edge;
 pub mod info;
+pub mod registrar;
 pub mod sdp;
 
+pub use agents::{
+    AgentCallOptions, AgentDirectory, AgentPhones, BridgeEnd, CallAgentError, LookupError,
+    LookupFuture, bridge,
+};
 pub use call::{CallEvent, DtmfVia, SipCall};
+pub use digest::Ha1;
 pub use edge::{IncomingCalls, SipConfig, SipEdge, SipError};
+pub use registrar::{DEFAULT_REALM, RegistrarConfig, Registration};
