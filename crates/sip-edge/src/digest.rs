@@ -10,8 +10,8 @@
 //! rsipstack 0.7.14 has server-side verification (`verify_digest`), but it wants the clear
 //! password and compares with `==`; this module works from HA1 and compares in constant time.
 //!
-//! Nonces are stateless: `hex(issued-at seconds) "." hex(MD5(secret ":" issued-at))`, so any
-//! nonce can be checked without remembering it, and one older than the lifetime is *stale*
+//! Nonces are stateless: `hex(issued-at seconds) "." hex(serial) "." hex(MD5(secret, issued-at,
+//! serial))`, so any nonce can be checked without remembering it, and one older than the lifetime is *stale*
 //! (the phone retries at once with a fresh one, RFC 2617 §3.2.1 `stale=true`).
 
 use std::fmt;
@@ -242,20 +242,26 @@ impl NonceKey {
         NonceKey { secret, lifetime }
     }
 
-    /// A nonce issued at `now` (seconds).
-    pub fn issue(&self, now: u64) -> String {
-        format!("{now:x}.{}", self.mac(now))
+    /// A nonce issued at `now` (seconds); `serial` makes nonces of the same second differ.
+    pub fn issue(&self, now: u64, serial: u64) -> String {
+        format!("{now:x}.{serial:x}.{}", self.mac(now, serial))
     }
 
     /// Whether `nonce` is ours and fresh at `now` (seconds).
     pub fn check(&self, nonce: &str, now: u64) -> NonceCheck {
-        let Some((issued, mac)) = nonce.split_once('.') else {
+        let mut parts = nonce.split('.');
+        let (Some(issued), Some(serial), Some(mac), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
             return NonceCheck::Foreign;
         };
-        let Ok(issued) = u64::from_str_radix(issued, 16) else {
+        let (Ok(issued), Ok(serial)) = (
+            u64::from_str_radix(issued, 16),
+            u64::from_str_radix(serial, 16),
+        ) else {
             return NonceCheck::Foreign;
         };
-        if !constant_time_eq(self.mac(issued).as_bytes(), mac.as_bytes()) {
+        if !constant_time_eq(self.mac(issued, serial).as_bytes(), mac.as_bytes()) {
             return NonceCheck::Foreign;
         }
         match now.checked_sub(issued) {
@@ -264,12 +270,11 @@ impl NonceKey {
         }
     }
 
-    fn mac(&self, issued: u64) -> String {
+    fn mac(&self, issued: u64, serial: u64) -> String {
         let mut hash = Md5::new();
         hash.update(self.secret);
-        hash.update(b":");
         hash.update(issued.to_be_bytes());
-        hash.update(b":");
+        hash.update(serial.to_be_bytes());
         hash.update(self.secret);
         hex(&hash.finalize())
     }
@@ -389,20 +394,27 @@ mod tests {
     #[test]
     fn nonces_are_fresh_then_stale_and_other_keys_nonces_are_foreign() {
         let key = NonceKey::new([7; 16], Duration::from_secs(30));
-        let nonce = key.issue(1_000);
+        let nonce = key.issue(1_000, 1);
+        assert_ne!(nonce, key.issue(1_000, 2));
+        assert_eq!(key.check(&key.issue(1_000, 2), 1_000), NonceCheck::Fresh);
         assert_eq!(key.check(&nonce, 1_000), NonceCheck::Fresh);
         assert_eq!(key.check(&nonce, 1_030), NonceCheck::Fresh);
         assert_eq!(key.check(&nonce, 1_031), NonceCheck::Stale);
         assert_eq!(key.check(&nonce, 999), NonceCheck::Stale);
         let other = NonceKey::new([8; 16], Duration::from_secs(30));
         assert_eq!(other.check(&nonce, 1_000), NonceCheck::Foreign);
-        // The issue time is covered by the MAC: it cannot be moved forward.
-        let (_, mac) = nonce.split_once('.').unwrap();
+        // The issue time and serial are covered by the MAC: they cannot be changed.
+        let mac = nonce.rsplit('.').next().unwrap();
         assert_eq!(
-            key.check(&format!("{:x}.{mac}", 1_020), 1_040),
+            key.check(&format!("{:x}.1.{mac}", 1_020), 1_040),
             NonceCheck::Foreign
         );
-        for junk in ["", ".", "zz.zz", "3e8", "3e8.", "x.y.z"] {
+        assert_eq!(
+            key.check(&format!("3e8.2.{mac}"), 1_000),
+            NonceCheck::Foreign
+        );
+        assert_eq!(key.check(&format!("{nonce}.1"), 1_000), NonceCheck::Foreign);
+        for junk in ["", ".", "zz.zz", "3e8", "3e8.", "x.y.z", "3e8.1.", "..."] {
             assert_eq!(key.check(junk, 1_000), NonceCheck::Foreign, "{junk:?}");
         }
     }

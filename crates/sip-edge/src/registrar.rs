@@ -7,8 +7,9 @@
 //!   `Expires` or `Authorization`, or a `*` Contact that is not alone with `Expires: 0`;
 //! - `404` for an extension the host does not know (no HA1);
 //! - `401` with a fresh challenge when there is no `Authorization`, it is for another realm,
-//!   uses an algorithm we do not do, carries a nonce that is not ours, or replays a nonce
-//!   count; `401` with `stale=true` when the answer is right but the nonce has expired;
+//!   uses an algorithm we do not do, carries a nonce that is not ours, or replays an answer
+//!   already accepted (phones such as baresip answer every challenge with `nc=00000001` and
+//!   a new `cnonce`, so a replay is the same response, not a repeated count); `401` with `stale=true` when the answer is right but the nonce has expired;
 //! - `403` when the answer is wrong or names another user than the extension;
 //! - `423` (with `Min-Expires`) when a binding asks for less than the minimum (not 0);
 //! - `200` with every binding of the extension and its remaining seconds.
@@ -117,8 +118,11 @@ pub(crate) struct Registrar {
     /// Nonce seconds count from here.
     epoch: Instant,
     bindings: HashMap<String, Vec<Binding>>,
-    /// Highest `nc` accepted per nonce (qop=auth), and the nonce's last use.
-    counts: HashMap<String, (u32, Instant)>,
+    /// Digest responses accepted within a nonce's lifetime, and when: the same response again
+    /// is a replay (a phone computes a new one with a new `cnonce` or `nc`).
+    used: HashMap<String, Instant>,
+    /// Makes every challenge's nonce different.
+    challenges: u64,
 }
 
 impl Registrar {
@@ -130,7 +134,8 @@ impl Registrar {
             key,
             epoch: now,
             bindings: HashMap::new(),
-            counts: HashMap::new(),
+            used: HashMap::new(),
+            challenges: 0,
         }
     }
 
@@ -142,8 +147,9 @@ impl Registrar {
         now.saturating_duration_since(self.epoch).as_secs()
     }
 
-    fn challenge(&self, now: Instant, stale: bool) -> RegisterOutcome {
-        let nonce = self.key.issue(self.seconds(now));
+    fn challenge(&mut self, now: Instant, stale: bool) -> RegisterOutcome {
+        self.challenges += 1;
+        let nonce = self.key.issue(self.seconds(now), self.challenges);
         RegisterOutcome::Challenge(digest::challenge(&self.config.realm, &nonce, stale))
     }
 
@@ -197,14 +203,9 @@ impl Registrar {
         if nonce == NonceCheck::Stale {
             return Some(self.challenge(now, true));
         }
-        if let Some((_, nc)) = &credentials.qop_auth {
-            match self.counts.get_mut(&credentials.nonce) {
-                Some((seen, _)) if *nc <= *seen => return Some(self.challenge(now, false)),
-                Some(entry) => *entry = (*nc, now),
-                None => {
-                    self.counts.insert(credentials.nonce.clone(), (*nc, now));
-                }
-            }
+        if self.used.insert(credentials.response, now).is_some() {
+            // Replayed: make the phone compute a new answer.
+            return Some(self.challenge(now, false));
         }
         None
     }
@@ -275,15 +276,15 @@ impl Registrar {
         RegisterOutcome::Registered(current)
     }
 
-    /// Forgets expired bindings and nonce counts.
+    /// Forgets expired bindings and the responses of expired nonces.
     fn purge(&mut self, now: Instant) {
         self.bindings.retain(|_, list| {
             list.retain(|b| b.expires_at > now);
             !list.is_empty()
         });
         let keep = self.config.nonce_lifetime;
-        self.counts
-            .retain(|_, (_, used)| now.saturating_duration_since(*used) <= keep);
+        self.used
+            .retain(|_, at| now.saturating_duration_since(*at) <= keep);
     }
 
     /// Every live binding, by extension then contact.

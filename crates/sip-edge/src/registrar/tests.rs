@@ -62,9 +62,20 @@ fn nonce_of(outcome: &RegisterOutcome) -> String {
 /// An Authorization value as a client computes it (rsipstack's client code, an independent
 /// implementation), with qop=auth and nonce count `nc`.
 fn authorization(user: &str, password: &str, realm: &str, nonce: &str, nc: u8) -> String {
+    authorization_with(user, password, realm, nonce, nc, "c0ffee")
+}
+
+fn authorization_with(
+    user: &str,
+    password: &str,
+    realm: &str,
+    nonce: &str,
+    nc: u8,
+    cnonce: &str,
+) -> String {
     let uri = "sip:127.0.0.1:5060";
     let qop = AuthQop::Auth {
-        cnonce: "c0ffee".to_owned(),
+        cnonce: cnonce.to_owned(),
         nc,
     };
     let response = compute_digest(
@@ -79,7 +90,7 @@ fn authorization(user: &str, password: &str, realm: &str, nonce: &str, nc: u8) -
     );
     format!(
         "Digest username=\"{user}\", realm=\"{realm}\", nonce=\"{nonce}\", uri=\"{uri}\", \
-         response=\"{response}\", algorithm=MD5, qop=auth, nc={nc:08}, cnonce=\"c0ffee\""
+         response=\"{response}\", algorithm=MD5, qop=auth, nc={nc:08}, cnonce=\"{cnonce}\""
     )
 }
 
@@ -199,7 +210,7 @@ fn another_user_realm_or_nonce_is_refused_or_challenged_again() {
         RegisterOutcome::Challenge(h) if !h.contains("stale")
     ));
     // A nonce another registrar made: a new challenge, not stale.
-    let foreign = NonceKey::new([2; 16], Duration::from_secs(300)).issue(0);
+    let foreign = NonceKey::new([2; 16], Duration::from_secs(300)).issue(0, 1);
     req.authorization = Some(authorization(
         "1001",
         "centralino-1001",
@@ -258,21 +269,28 @@ fn an_expired_nonce_is_stale_and_a_replayed_count_is_challenged() {
         RegisterOutcome::Forbidden
     );
 
-    // With the fresh nonce: count 1 registers, count 1 again is a replay, count 2 is fine.
+    // With the fresh nonce: an answer registers, the same answer again is a replay; a new
+    // count, or a new cnonce with the same count (baresip's way), is a new answer.
     let fresh = nonce_of(&stale);
-    for (nc, registered) in [(1, true), (1, false), (2, true)] {
-        req.authorization = Some(authorization(
+    for (nc, cnonce, registered) in [
+        (1, "a", true),
+        (1, "a", false),
+        (2, "a", true),
+        (1, "b", true),
+    ] {
+        req.authorization = Some(authorization_with(
             "1001",
             "centralino-1001",
             DEFAULT_REALM,
             &fresh,
             nc,
+            cnonce,
         ));
         let outcome = registrar.register(&req.view(), Some(&right), later);
         assert_eq!(
             matches!(outcome, RegisterOutcome::Registered(_)),
             registered,
-            "nc {nc}: {outcome:?}"
+            "nc {nc} cnonce {cnonce}: {outcome:?}"
         );
     }
 }
