@@ -368,3 +368,117 @@ async fn calling_an_agent_fails_with_what_happened() {
     );
     edge.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn when_the_caller_hangs_up_the_bridge_says_so_and_the_host_ends_the_agent_leg() {
+    if !baresip() {
+        return;
+    }
+    let (edge, mut calls) = start(60).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut agent = agent_phone(
+        edge.local_addr(),
+        "1001",
+        "centralino-1001",
+        600,
+        &tone(dir.path(), "agent.wav", AGENT_HZ),
+    )
+    .await;
+    agent.wait_event("REGISTER_OK", GUARD).await.unwrap();
+    let mut caller = Baresip::start(BaresipOptions::caller(&tone(
+        dir.path(),
+        "caller.wav",
+        CALLER_HZ,
+    )))
+    .await
+    .unwrap();
+    caller
+        .dial(&format!("sip:5000@{}", edge.local_addr()))
+        .await
+        .unwrap();
+    let mut incoming = tokio::time::timeout(GUARD, calls.next())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut agent_leg = edge
+        .call_agent("1001", &AgentCallOptions::default())
+        .await
+        .unwrap();
+    let host = tokio::spawn(async move {
+        let end = sip_edge::bridge(&mut incoming, &mut agent_leg).await;
+        agent_leg.hang_up();
+        (end, agent_leg.next_event().await)
+    });
+    for phone in [&mut caller, &mut agent] {
+        let event = phone
+            .wait_any(&["CALL_ESTABLISHED", "CALL_CLOSED"], GUARD)
+            .await
+            .unwrap();
+        assert_eq!(event.kind, "CALL_ESTABLISHED", "{}", phone.log());
+    }
+    caller.hang_up().await.unwrap();
+    caller.wait_event("CALL_CLOSED", GUARD).await.unwrap();
+    let (end, agent_event) = tokio::time::timeout(GUARD, host).await.unwrap().unwrap();
+    assert_eq!(end, BridgeEnd::FirstHungUp);
+    assert_eq!(agent_event, Some(CallEvent::HungUp));
+    // The host's BYE reaches the agent's phone.
+    agent.wait_event("CALL_CLOSED", GUARD).await.unwrap();
+    edge.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_phone_that_takes_only_pcma_is_called_and_hears_the_host() {
+    if !baresip() {
+        return;
+    }
+    let (edge, _calls) = start(60).await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut agent = Baresip::start(BaresipOptions {
+        account: Account {
+            audio_codecs: Some("pcma".to_owned()),
+            ..Account::agent_phone("1001", "centralino-1001", edge.local_addr(), 600)
+        },
+        source: tone(dir.path(), "agent.wav", AGENT_HZ),
+        record: true,
+    })
+    .await
+    .unwrap();
+    agent.wait_event("REGISTER_OK", GUARD).await.unwrap();
+    let mut leg = edge
+        .call_agent("1001", &AgentCallOptions::default())
+        .await
+        .expect("the PCMA-only phone answers");
+    agent.wait_event("CALL_ESTABLISHED", GUARD).await.unwrap();
+    let said: Arc<[i16]> = wav::tone(CALLER_HZ, Duration::from_secs(2), 0.3).into();
+    leg.play(7, said);
+    let finished = tokio::time::timeout(GUARD, async {
+        loop {
+            match leg.next_event().await {
+                Some(CallEvent::PlaybackFinished { id: 7, completed }) => break completed,
+                Some(CallEvent::HungUp) | None => break false,
+                Some(_) => {}
+            }
+        }
+    })
+    .await
+    .unwrap();
+    assert!(finished, "the tone played to its end");
+    leg.hang_up();
+    agent.wait_event("CALL_CLOSED", GUARD).await.unwrap();
+    let (rate, heard) = wav::read(&agent.received_recording().unwrap()).unwrap();
+    assert!(
+        wav::audible(&heard, rate) >= Duration::from_millis(1_500),
+        "the agent heard the host's tone; log:\n{}",
+        agent.log()
+    );
+    let hz = wav::dominant_frequency(&heard, rate).unwrap();
+    assert!((hz - CALLER_HZ).abs() <= 20.0, "the agent heard {hz} Hz");
+    // It decoded PCMA: what it heard came from the PCMA socket the re-INVITE announced (the
+    // first answer refused PCMU, which we offered first).
+    assert!(
+        agent.log().contains("Set audio decoder: PCMA"),
+        "{}",
+        agent.log()
+    );
+    edge.shutdown().await;
+}

@@ -58,6 +58,8 @@ pub struct Account {
     pub register_interval: u32,
     /// `answermode=auto`: answer incoming calls at once.
     pub auto_answer: bool,
+    /// `audio_codecs`: the codecs offered and accepted, e.g. `pcma` (default: PCMU and PCMA).
+    pub audio_codecs: Option<String>,
 }
 
 impl Account {
@@ -68,6 +70,7 @@ impl Account {
             password: None,
             register_interval: 0,
             auto_answer: false,
+            audio_codecs: None,
         }
     }
 
@@ -84,6 +87,7 @@ impl Account {
             password: Some(password.to_owned()),
             register_interval,
             auto_answer: true,
+            audio_codecs: None,
         }
     }
 
@@ -95,6 +99,9 @@ impl Account {
         let _ = write!(line, ";regint={}", self.register_interval);
         if self.auto_answer {
             line.push_str(";answermode=auto");
+        }
+        if let Some(codecs) = &self.audio_codecs {
+            let _ = write!(line, ";audio_codecs={codecs}");
         }
         line
     }
