@@ -323,7 +323,8 @@ impl Baresip {
     }
 
     /// The next event of `kind`, waiting up to `guard`; events of other kinds before it are
-    /// skipped (and listed in the error if it never comes).
+    /// skipped (and listed in the error if it never comes). After a timeout the control
+    /// connection may be cut mid-message: treat the peer as failed.
     pub async fn wait_event(&mut self, kind: &str, guard: Duration) -> Result<Event, PeerError> {
         self.wait_any(&[kind], guard).await
     }
