@@ -263,11 +263,12 @@ fn serve(
             if !showcase.agent_phones.is_empty() {
                 writeln!(
                     out,
-                    "Agent phones (register a SIP phone as EXT@{sip}, realm {}, demo passwords):",
+                    "Agent phones: register a SIP phone as EXT@{sip} (realm {}), EXT/password:",
                     sip_edge::DEFAULT_REALM
                 )?;
-                for (extension, password) in &showcase.agent_phones {
-                    writeln!(out, "  {extension}  password {password}")?;
+                for row in showcase.agent_phones.chunks(5) {
+                    let pairs: Vec<String> = row.iter().map(|(e, p)| format!("{e}/{p}")).collect();
+                    writeln!(out, "  {}", pairs.join("  "))?;
                 }
             }
         }
