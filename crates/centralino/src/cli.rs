@@ -1,5 +1,5 @@
 //! The command line: `serve`; the terminal softphone `call`; the operator tools `taxcode`,
-//! `calendar`, `domestic`, `flow check` and `prompts render`.
+//! `calendar`, `domestic`, `flow check`, `prompts render` and `agent-phone`.
 //!
 //! Every command reports bad input as one line on stderr and a non-zero exit status.
 
@@ -12,6 +12,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 use jiff::Timestamp;
 
+pub use crate::agent_phone_cmd::AgentPhoneCommand;
 pub use crate::call_cmd::CallArgs;
 pub use crate::domestic_cmd::DomesticCommand;
 use crate::ivr_cmd::ProfileDir;
@@ -54,6 +55,9 @@ pub enum Command {
     /// The spoken prompts.
     #[command(subcommand)]
     Prompts(PromptsCommand),
+    /// Agents' SIP phones (the extensions the registrar accepts).
+    #[command(subcommand)]
+    AgentPhone(AgentPhoneCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -128,6 +132,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Flow(FlowCommand::Check { profile_dir }) => crate::ivr_cmd::flow_check(
             &ProfileDir::new(profile_dir.as_deref().or(cli.profile.as_deref())),
         ),
+        Command::AgentPhone(command) => {
+            init_tracing("warn");
+            crate::agent_phone_cmd::run(command)
+        }
         Command::Prompts(PromptsCommand::Render {
             profile_dir,
             data_dir,
@@ -252,6 +260,17 @@ fn serve(
                 out,
                 "Call the IVR over SIP (UDP or TCP): sip:803164@{sip} (any SIP phone, SIPp, baresip)"
             )?;
+            if !showcase.agent_phones.is_empty() {
+                writeln!(
+                    out,
+                    "Agent phones: register a SIP phone as EXT@{sip} (realm {}), EXT/password:",
+                    sip_edge::DEFAULT_REALM
+                )?;
+                for row in showcase.agent_phones.chunks(5) {
+                    let pairs: Vec<String> = row.iter().map(|(e, p)| format!("{e}/{p}")).collect();
+                    writeln!(out, "  {}", pairs.join("  "))?;
+                }
+            }
         }
         out.flush()?;
         drop(out);

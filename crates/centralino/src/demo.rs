@@ -596,12 +596,59 @@ pub struct Showcase {
     pub identities: Vec<(String, String)>,
     /// One line each: a look-up to try with the REST API.
     pub tips: Vec<String>,
+    /// Agent phones to register with a SIP phone: (extension, demo password). A phone whose
+    /// password was changed (`centralino agent-phone set`) is not listed.
+    pub agent_phones: Vec<(String, String)>,
 }
 
 impl Showcase {
     pub fn is_empty(&self) -> bool {
-        self.identities.is_empty() && self.tips.is_empty()
+        self.identities.is_empty() && self.tips.is_empty() && self.agent_phones.is_empty()
     }
+}
+
+/// The demo's agent phones: SIP extensions 1001–1010.
+pub const DEMO_AGENT_PHONES: std::ops::RangeInclusive<u16> = 1001..=1010;
+
+/// The documented demo password of a demo agent phone: `centralino-EXT` (e.g.
+/// `centralino-1001`). Demo only: set real ones with `centralino agent-phone set`.
+pub fn demo_phone_password(extension: &str) -> String {
+    format!("centralino-{extension}")
+}
+
+/// Creates the demo agent phones that are missing (existing ones keep their password, so a
+/// password set with `agent-phone set` survives a restart with `--demo`); returns the phones
+/// that still have their demo password.
+async fn ensure_agent_phones(
+    store: &store::Store,
+    now: Timestamp,
+) -> anyhow::Result<Vec<(String, String)>> {
+    let realm = sip_edge::DEFAULT_REALM;
+    let mut listed = Vec::new();
+    for number in DEMO_AGENT_PHONES {
+        let extension = number.to_string();
+        let password = demo_phone_password(&extension);
+        let ha1 = sip_edge::Ha1::from_password(&extension, realm, &password);
+        let phones = store.agent_phones();
+        match phones.by_extension(&extension).await? {
+            Some(phone) if phone.realm == realm && phone.ha1 == ha1.as_hex() => {}
+            Some(_) => continue,
+            None => {
+                phones
+                    .upsert(&store::agent_phones::AgentPhone {
+                        extension: extension.clone(),
+                        display_name: format!("Postazione {extension}"),
+                        realm: realm.to_owned(),
+                        ha1: ha1.as_hex().to_owned(),
+                        updated_at: now,
+                    })
+                    .await
+                    .context("storing the demo agent phones")?;
+            }
+        }
+        listed.push((extension, password));
+    }
+    Ok(listed)
 }
 
 /// Loads the demo population and its back-office data into an empty database, or finds them
@@ -648,6 +695,7 @@ pub async fn load(
     Ok(Showcase {
         identities,
         tips: tips(store, now).await?,
+        agent_phones: ensure_agent_phones(store, now).await?,
     })
 }
 

@@ -6,6 +6,7 @@
 //! This crate is the only one that reads the command line and environment, installs the
 //! tracing subscriber, and picks the store backend.
 
+mod agent_phone_cmd;
 mod call_cmd;
 pub mod cli;
 pub mod config;

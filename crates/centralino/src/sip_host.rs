@@ -6,6 +6,9 @@
 //!
 //! A hand-off to the agents ends the contact as `enqueued`, as in the softphone: routing to
 //! agents is not built yet, so the call is then hung up.
+//!
+//! Agent phones register here too: the edge's registrar takes its accounts from the store's
+//! `agent_phones` (HA1 per extension); nothing calls them yet.
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
@@ -20,7 +23,10 @@ use call_control::{
 use domain::{Language, Pii};
 use flow::{Event, Flows, PlaybackId, TimerId};
 use jiff::Timestamp;
-use sip_edge::{CallEvent, IncomingCalls, SipCall, SipConfig, SipEdge};
+use sip_edge::{
+    AgentPhones, CallEvent, Ha1, IncomingCalls, LookupError, LookupFuture, RegistrarConfig,
+    SipCall, SipConfig, SipEdge,
+};
 use tracing::Instrument;
 
 use crate::Profile;
@@ -113,9 +119,11 @@ impl SipServer {
             max_calls: options.max_calls,
             ..SipConfig::default()
         };
-        let started = SipEdge::start(config, move |dialled| {
-            call_control::entry::resolve(&served, dialled).is_ok()
-        })
+        let started = SipEdge::start_with_agent_phones(
+            config,
+            move |dialled| call_control::entry::resolve(&served, dialled).is_ok(),
+            agent_phones(store),
+        )
         .await;
         let (edge, calls) = match started {
             Ok(started) => started,
@@ -360,6 +368,29 @@ async fn sleep_until(timer: Option<(TimerId, Timestamp)>) -> Option<TimerId> {
     let left = Duration::try_from(left).unwrap_or(Duration::ZERO);
     tokio::time::sleep(left).await;
     Some(timer)
+}
+
+/// The registrar's accounts: the store's agent phones (`centralino agent-phone set`, the demo's
+/// 1001–1010), by their HA1 in the registrar's realm.
+fn agent_phones(store: &store::Store) -> AgentPhones {
+    let registrar = RegistrarConfig::default();
+    let realm = registrar.realm.clone();
+    let store = store.clone();
+    let directory = move |extension: &str| -> LookupFuture {
+        let (store, realm, extension) = (store.clone(), realm.clone(), extension.to_owned());
+        Box::pin(async move {
+            let ha1 = store
+                .agent_phones()
+                .ha1(&extension, &realm)
+                .await
+                .map_err(|e| LookupError(e.to_string()))?;
+            Ok(ha1.as_deref().and_then(Ha1::parse))
+        })
+    };
+    AgentPhones {
+        registrar,
+        directory: Arc::new(directory),
+    }
 }
 
 /// Prompts to 8 kHz audio: espeak-ng through the cache, or silence as long as the text would

@@ -190,6 +190,15 @@ impl Call {
         self.send(Command::Unbridge(self.id));
     }
 
+    /// A handle that can bridge this call from another task (the [`Call`] itself stays with
+    /// its owner). It does not keep the call open.
+    pub fn bridge_handle(&self) -> BridgeHandle {
+        BridgeHandle {
+            id: self.id,
+            commands: self.commands.clone(),
+        }
+    }
+
     /// Takes what was recorded so far (empty unless the config asked for recording).
     pub async fn take_recording(&self) -> Vec<i16> {
         let (tx, rx) = oneshot::channel();
@@ -213,6 +222,29 @@ impl Call {
 impl Drop for Call {
     fn drop(&mut self) {
         self.send(Command::Close(self.id));
+    }
+}
+
+/// Bridges calls owned by other tasks: [`Call::bridge`] by id. A handle whose call has
+/// closed does nothing.
+#[derive(Debug, Clone)]
+pub struct BridgeHandle {
+    id: CallId,
+    commands: mpsc::UnboundedSender<Command>,
+}
+
+impl BridgeHandle {
+    /// Relays audio both ways between the two calls, as [`Call::bridge`]. Calls of two
+    /// different engines cannot be bridged: nothing happens then.
+    pub fn bridge(&self, other: &BridgeHandle) {
+        if self.commands.same_channel(&other.commands) {
+            let _ = self.commands.send(Command::Bridge(self.id, other.id));
+        }
+    }
+
+    /// Ends the call's bridge (both legs), as [`Call::unbridge`].
+    pub fn unbridge(&self) {
+        let _ = self.commands.send(Command::Unbridge(self.id));
     }
 }
 

@@ -45,7 +45,7 @@ pub mod session;
 pub mod synth;
 
 pub use dtmf::{DtmfDigit, DtmfEncoder, DtmfReceiver, DtmfReceiverConfig, ReportAt};
-pub use engine::{Call, EngineError, MediaEngine};
+pub use engine::{BridgeHandle, Call, EngineError, MediaEngine};
 pub use g711::Codec;
 pub use inband::InbandDetector;
 pub use jitter::{ReorderBuffer, ReorderConfig};

@@ -39,7 +39,7 @@ pub enum CallEvent {
 }
 
 #[derive(Debug)]
-enum Command {
+pub(crate) enum Command {
     Play(u64, Arc<[i16]>),
     Stop,
     HangUp,
@@ -52,9 +52,44 @@ pub struct SipCall {
     caller: String,
     commands: mpsc::UnboundedSender<Command>,
     events: mpsc::UnboundedReceiver<CallEvent>,
+    /// The call's media, for bridging it with another call.
+    media: media::BridgeHandle,
 }
 
 impl SipCall {
+    /// A handle for a call task: the task reads the commands and sends the events.
+    pub(crate) fn new(
+        dialled: String,
+        caller: String,
+        media: media::BridgeHandle,
+    ) -> (
+        SipCall,
+        mpsc::UnboundedReceiver<Command>,
+        mpsc::UnboundedSender<CallEvent>,
+    ) {
+        let (commands, commands_rx) = mpsc::unbounded_channel();
+        let (events_tx, events) = mpsc::unbounded_channel();
+        let call = SipCall {
+            dialled,
+            caller,
+            commands,
+            events,
+            media,
+        };
+        (call, commands_rx, events_tx)
+    }
+
+    /// Relays audio both ways between this call and `other` (see [`crate::bridge`], which
+    /// also waits for either side to hang up). Prompts queued on a call still play first.
+    pub fn bridge(&self, other: &SipCall) {
+        self.media.bridge(&other.media);
+    }
+
+    /// Ends this call's bridge (both calls go back to prompts and silence).
+    pub fn unbridge(&self) {
+        self.media.unbridge();
+    }
+
     /// The number dialled (the Request-URI user part).
     pub fn dialled(&self) -> &str {
         &self.dialled
@@ -158,14 +193,7 @@ pub(crate) async fn run(setup: CallSetup) {
         }
     }
 
-    let (commands_tx, mut commands) = mpsc::unbounded_channel();
-    let (events, events_rx) = mpsc::unbounded_channel();
-    let call = SipCall {
-        dialled,
-        caller,
-        commands: commands_tx,
-        events: events_rx,
-    };
+    let (call, mut commands, events) = SipCall::new(dialled, caller, rtp.bridge_handle());
     if accepted.send(call).await.is_err() {
         // No host takes calls any more.
         let _ = dialog.bye().await;

@@ -21,6 +21,7 @@ use rsipstack::transport::{TcpListenerConnection, TransportLayer};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
+use crate::agents::{AgentPhones, Agents, AgentsSetup};
 use crate::call::{self, CallSetup, SipCall};
 use crate::sdp::Offer;
 
@@ -85,14 +86,34 @@ pub struct SipEdge {
     transport: CancellationToken,
     active: Arc<AtomicUsize>,
     task: JoinHandle<()>,
+    /// The registrar and outbound calls to agents (`crate::agents`).
+    pub(crate) agents: Arc<Agents>,
 }
 
 impl SipEdge {
     /// Binds and starts answering; `serves(dialled)` says whether a Request-URI user is a
-    /// number the host answers (else 404).
+    /// number the host answers (else 404). REGISTER gets 405: no agent phones.
     pub async fn start(
         config: SipConfig,
         serves: impl Fn(&str) -> bool + Send + Sync + 'static,
+    ) -> Result<(SipEdge, IncomingCalls), SipError> {
+        SipEdge::start_inner(config, serves, None).await
+    }
+
+    /// As [`SipEdge::start`], with a registrar for agent phones ([`AgentPhones`]) and
+    /// outbound calls to them ([`SipEdge::call_agent`]).
+    pub async fn start_with_agent_phones(
+        config: SipConfig,
+        serves: impl Fn(&str) -> bool + Send + Sync + 'static,
+        phones: AgentPhones,
+    ) -> Result<(SipEdge, IncomingCalls), SipError> {
+        SipEdge::start_inner(config, serves, Some(phones)).await
+    }
+
+    async fn start_inner(
+        config: SipConfig,
+        serves: impl Fn(&str) -> bool + Send + Sync + 'static,
+        phones: Option<AgentPhones>,
     ) -> Result<(SipEdge, IncomingCalls), SipError> {
         let bind_error = |reason: String| SipError::Bind {
             addr: config.listen,
@@ -132,13 +153,22 @@ impl SipEdge {
             ip if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
             ip => ip,
         });
-        let contact = format!("sip:centralino@{local}")
+        let contact: rsipstack::sip::Uri = format!("sip:centralino@{local}")
             .as_str()
             .try_into()
             .map_err(|e: rsipstack::sip::Error| bind_error(e.to_string()))?;
         let (accepted, calls) = mpsc::channel(64);
         let stopping = CancellationToken::new();
         let active = Arc::new(AtomicUsize::new(0));
+        let media = media::MediaEngine::start(rtp_ip);
+        let agents = Arc::new(Agents::new(AgentsSetup {
+            phones,
+            dialogs: Arc::clone(&dialogs),
+            media: media.clone(),
+            contact: contact.clone(),
+            stopping: stopping.clone(),
+            active: Arc::clone(&active),
+        }));
         let router = Router {
             dialogs,
             state_tx,
@@ -146,10 +176,11 @@ impl SipEdge {
             serves: Arc::new(serves),
             max_calls: config.max_calls,
             active: Arc::clone(&active),
-            media: media::MediaEngine::start(rtp_ip),
+            media,
             contact,
             accepted,
             stopping: stopping.clone(),
+            agents: Arc::clone(&agents),
         };
         let serve = endpoint.inner.clone();
         let task = tokio::spawn(async move {
@@ -172,6 +203,7 @@ impl SipEdge {
                 transport,
                 active,
                 task,
+                agents,
             },
             IncomingCalls { calls },
         ))
@@ -205,6 +237,13 @@ impl SipEdge {
 #[derive(Debug)]
 pub(crate) struct CallSlot(Arc<AtomicUsize>);
 
+impl CallSlot {
+    /// Takes over a count already incremented.
+    pub(crate) fn new(active: Arc<AtomicUsize>) -> CallSlot {
+        CallSlot(active)
+    }
+}
+
 impl Drop for CallSlot {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::Relaxed);
@@ -224,6 +263,7 @@ struct Router {
     contact: rsipstack::sip::Uri,
     accepted: mpsc::Sender<SipCall>,
     stopping: CancellationToken,
+    agents: Arc<Agents>,
 }
 
 impl Router {
@@ -306,11 +346,11 @@ impl Router {
                 ],
             ),
             Method::Ack => {}
+            Method::Register => self.agents.register(tx, ALLOW),
             Method::Bye | Method::Cancel | Method::Info | Method::Update | Method::PRack => {
                 reply(tx, StatusCode::CallTransactionDoesNotExist, Vec::new());
             }
-            Method::Register
-            | Method::Subscribe
+            Method::Subscribe
             | Method::Notify
             | Method::Refer
             | Method::Message

@@ -27,13 +27,30 @@
 //! - CANCEL before the answer (`487` to the INVITE), BYE either way, OPTIONS (in and out of a
 //!   dialog), re-INVITE (hold and resume: the answer mirrors the direction, media follows the
 //!   new address), INFO with DTMF ([`info`]);
-//! - other methods: `405` (REGISTER: no registrar yet) or `501`; requests for unknown dialogs:
-//!   `481`. Messages that do not parse are dropped by the transport (RFC 3261 §18.3 allows
+//! - REGISTER: the registrar's answers ([`registrar`]) when the edge was started with
+//!   [`SipEdge::start_with_agent_phones`], else `405`;
+//! - other methods: `405` or `501`; requests for unknown dialogs: `481`. Messages that do not parse are dropped by the transport (RFC 3261 §18.3 allows
 //!   it) and counted in the log at debug level.
+//!
+//! Agent phones ([`SipEdge::start_with_agent_phones`]): phones REGISTER their extension with
+//! digest authentication ([`digest`]; the host supplies each extension's HA1 through an
+//! [`AgentDirectory`], the edge stores no passwords); [`SipEdge::registrations`] and
+//! [`SipEdge::is_registered`] show the live bindings. [`SipEdge::call_agent`] INVITEs an
+//! extension's registered contact and returns the answered leg as a [`SipCall`] (or a
+//! [`CallAgentError`] naming what happened: busy, declined, no answer and cancelled, …);
+//! [`bridge`] relays two calls' audio until one hangs up and says which, leaving the other up:
+//!
+//! ```text
+//! let mut agent = edge.call_agent("1001", &AgentCallOptions::default()).await?;
+//! match bridge(&mut caller, &mut agent).await {
+//!     BridgeEnd::SecondHungUp => { /* the agent hung up: the caller goes on (survey) */ }
+//!     BridgeEnd::FirstHungUp => agent.hang_up(),
+//! }
+//! ```
 //!
 //! Media is the `media` crate's: one [`media::MediaEngine`] (one 20 ms ticker for all calls),
 //! one RTP socket per call, RFC 4733 DTMF on every negotiated telephone-event payload type,
-//! symmetric RTP.
+//! symmetric RTP. Incoming and agent legs share the engine, so any two can be bridged.
 //!
 //! # Invariants
 //!
@@ -43,10 +60,19 @@
 //!   dialog states to them. A call ends (BYE sent or received, media closed) exactly once.
 //! - Callers' numbers reach the log only masked.
 
+mod agents;
 mod call;
+pub mod digest;
 mod edge;
 pub mod info;
+pub mod registrar;
 pub mod sdp;
 
+pub use agents::{
+    AgentCallOptions, AgentDirectory, AgentPhones, BridgeEnd, CallAgentError, LookupError,
+    LookupFuture, bridge,
+};
 pub use call::{CallEvent, DtmfVia, SipCall};
+pub use digest::Ha1;
 pub use edge::{IncomingCalls, SipConfig, SipEdge, SipError};
+pub use registrar::{DEFAULT_REALM, RegistrarConfig, Registration};

@@ -15,6 +15,7 @@ mod citizens;
 mod offices;
 
 // The back office: each module adds its repository (and `impl Store` accessor) in its own file.
+pub mod agent_phones;
 pub mod applications;
 pub mod appointments;
 pub mod documents;

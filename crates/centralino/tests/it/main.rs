@@ -1,6 +1,7 @@
 //! End-to-end tests: the real server on a free port, the real binary with real input.
 
 mod api;
+mod baresip;
 mod browser;
 mod call;
 mod cli;

@@ -42,14 +42,14 @@ fn scenario(name: &str) -> PathBuf {
 }
 
 /// A UDP port nobody uses right now.
-fn free_udp_port() -> u16 {
+pub(crate) fn free_udp_port() -> u16 {
     let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
     socket.local_addr().unwrap().port()
 }
 
 /// A data directory holding the demo population made today (PINs are valid from when they
 /// are made): made once per run with the softphone and copied for each test.
-fn demo_data() -> tempfile::TempDir {
+pub(crate) fn demo_data() -> tempfile::TempDir {
     let today = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
     let shared = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
         "sip-demo-{}-{today}",
@@ -82,7 +82,7 @@ fn demo_data() -> tempfile::TempDir {
     dir
 }
 
-fn database_url(data: &Path) -> String {
+pub(crate) fn database_url(data: &Path) -> String {
     format!("sqlite://{}", data.join("centralino.db").display())
 }
 
@@ -157,7 +157,7 @@ async fn run_sipp(
 }
 
 /// The contact recorded last, with its survey answers.
-async fn last_contact(data: &Path) -> (store::surveys::Contact, Vec<(String, String)>) {
+pub(crate) async fn last_contact(data: &Path) -> (store::surveys::Contact, Vec<(String, String)>) {
     let store = store::Store::open(&database_url(data)).await.unwrap();
     // Ids are dense from 1: find the last by doubling, then halving.
     let exists = async |id: i64| {
