@@ -255,6 +255,18 @@ impl ContactDriver {
             return Vec::new();
         }
         self.finished = true;
+        // Who the caller turned out to be, for the agent's history and the reports.
+        if let Some(code) = self.session.identified().cloned()
+            && let Err(e) = self
+                .office
+                .store
+                .contacts()
+                .set_tax_code(self.id, &code)
+                .await
+        {
+            self.span
+                .in_scope(|| tracing::error!(error = %e, "the caller's identity was not recorded"));
+        }
         if let Err(e) = self
             .office
             .store

@@ -288,6 +288,16 @@ impl Contacts<'_> {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Records who the caller turned out to be (once identified); false for an unknown contact.
+    pub async fn set_tax_code(&self, id: ContactId, code: &TaxCode) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE contacts SET tax_code = $1 WHERE id = $2")
+            .bind(code.as_str())
+            .bind(id.get())
+            .execute(self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Ends a contact, recording what it ended with (`None` keeps what was set before). False
     /// when the contact is unknown or already ended.
     pub async fn end(

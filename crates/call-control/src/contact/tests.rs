@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use domain::Language;
+use domain::{Language, TaxCode};
 use flow::{Flows, MemoryPrompts, validate};
 use services::surveys::ServiceKind;
 
@@ -235,6 +235,11 @@ async fn identified_caller_hears_the_latest_application_and_answers_the_survey()
     assert_eq!(stored.contact.entry_number.as_deref(), Some("803164"));
     assert_eq!(stored.service_kind, Some(ServiceKind::Automated));
     assert!(stored.ended_at.is_some());
+    assert_eq!(
+        stored.contact.tax_code.as_ref().map(TaxCode::as_str),
+        Some(f.mario.as_str()),
+        "the identified caller is recorded"
+    );
     let answers = store.surveys().answers(driver.contact_id()).await.unwrap();
     let given: Vec<(&str, AnswerValueText)> = answers
         .iter()
