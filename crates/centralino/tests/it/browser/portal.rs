@@ -86,7 +86,7 @@ impl Audit {
     fn assert_clean(&self) {
         assert!(
             self.found.is_empty(),
-            "axe-core: serious or critical violations on {} of the {} pages checked:\n{}",
+            "axe-core: {} serious or critical violation(s) over the {} pages checked:\n{}",
             self.found.len(),
             self.pages.len(),
             self.found.join("\n")
