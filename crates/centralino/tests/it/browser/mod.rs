@@ -24,6 +24,7 @@ mod axe;
 mod driver;
 mod harness;
 mod landing;
+mod portal;
 mod site;
 
 pub(crate) use axe::{Violation, assert_accessible, violations};

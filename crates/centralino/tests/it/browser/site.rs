@@ -17,7 +17,7 @@ pub(crate) struct Site {
     /// The server, for its address and the demo identities (`server.showcase`).
     pub(crate) server: Running,
     /// The data directory (database, generated documents, outbox spool), removed last.
-    _data: tempfile::TempDir,
+    data: tempfile::TempDir,
 }
 
 impl Site {
@@ -36,13 +36,19 @@ impl Site {
             browser,
             tools,
             server,
-            _data: data,
+            data,
         })
     }
 
     /// Another browser on the same server (an agent beside a citizen; two WebCall ends).
     pub(crate) async fn another_browser(&self, options: Options) -> Browser {
         Browser::start_with(&self.tools, self.browser.base(), options).await
+    }
+
+    /// The server's data directory (database, generated documents, the outbox spool in
+    /// `outbox/`).
+    pub(crate) fn data_dir(&self) -> &Path {
+        self.data.path()
     }
 
     /// Closes the browser, then stops the server (which must stop cleanly).
