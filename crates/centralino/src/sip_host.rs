@@ -147,6 +147,10 @@ impl SipServer {
         self.edge.local_addr()
     }
 
+    pub(crate) fn monitor(&self) -> sip_edge::SipMonitor {
+        self.edge.monitor()
+    }
+
     /// Takes calls until `stop` flips, then hangs up the calls in progress (each contact ends
     /// as if the caller had hung up, and is recorded) and closes the edge.
     pub(crate) async fn run(self, mut stop: tokio::sync::watch::Receiver<bool>) {

@@ -23,6 +23,7 @@ use tokio::task::JoinHandle;
 
 use crate::call::{self, CallSetup, SipCall};
 use crate::sdp::Offer;
+use crate::transport::{GuardCounts, GuardedUdp, StreamGuard};
 
 /// The methods we answer, for `Allow`.
 const ALLOW: &str = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, UPDATE";
@@ -84,7 +85,37 @@ pub struct SipEdge {
     /// The transports stop.
     transport: CancellationToken,
     active: Arc<AtomicUsize>,
+    guard: Arc<GuardCounts>,
     task: JoinHandle<()>,
+}
+
+/// Reads a running edge's counters; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct SipMonitor {
+    active: Arc<AtomicUsize>,
+    guard: Arc<GuardCounts>,
+}
+
+impl SipMonitor {
+    /// The counters now.
+    pub fn stats(&self) -> SipStats {
+        SipStats {
+            active_calls: self.active.load(Ordering::Relaxed),
+            malformed_answered: self.guard.answered.load(Ordering::Relaxed),
+            malformed_dropped: self.guard.dropped.load(Ordering::Relaxed),
+        }
+    }
+}
+
+/// Counters of a running edge.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SipStats {
+    /// Calls in progress (from the INVITE accepted to the end of the call task).
+    pub active_calls: usize,
+    /// Malformed messages answered with an error by the guard (400, 416, 501, 505, 513).
+    pub malformed_answered: u64,
+    /// Malformed messages dropped unanswered by the guard.
+    pub malformed_dropped: u64,
 }
 
 impl SipEdge {
@@ -100,10 +131,13 @@ impl SipEdge {
         };
         let transport = CancellationToken::new();
         let layer = TransportLayer::new(transport.clone());
-        let udp =
-            UdpConnection::create_connection(config.listen, None, Some(transport.child_token()))
-                .await
-                .map_err(|e| bind_error(e.to_string()))?;
+        // Every datagram and every TCP request passes the guard first (see `guard`).
+        let guard = Arc::new(GuardCounts::default());
+        let socket = GuardedUdp::bind(config.listen, Arc::clone(&guard))
+            .map_err(|e| bind_error(e.to_string()))?;
+        let udp = UdpConnection::from_socket(Arc::new(socket), None, Some(transport.child_token()))
+            .await
+            .map_err(|e| bind_error(e.to_string()))?;
         let local = udp
             .get_addr()
             .get_socketaddr()
@@ -122,6 +156,9 @@ impl SipEdge {
             .with_cancel_token(transport.clone())
             .with_transport_layer(layer)
             .with_user_agent("centralino")
+            .with_transport_inspector(Box::new(StreamGuard {
+                counts: Arc::clone(&guard),
+            }))
             .build();
         let incoming = endpoint
             .incoming_transactions()
@@ -171,6 +208,7 @@ impl SipEdge {
                 stopping,
                 transport,
                 active,
+                guard,
                 task,
             },
             IncomingCalls { calls },
@@ -185,6 +223,19 @@ impl SipEdge {
     /// Calls in progress (from the INVITE accepted to the end).
     pub fn active_calls(&self) -> usize {
         self.active.load(Ordering::Relaxed)
+    }
+
+    /// The edge's counters now.
+    pub fn stats(&self) -> SipStats {
+        self.monitor().stats()
+    }
+
+    /// A handle that reads the counters while the edge runs (for metrics and tests).
+    pub fn monitor(&self) -> SipMonitor {
+        SipMonitor {
+            active: Arc::clone(&self.active),
+            guard: Arc::clone(&self.guard),
+        }
     }
 
     /// Hangs up every call (BYE), waits briefly for them to end, and closes the sockets.
@@ -342,6 +393,20 @@ impl Router {
         if self.active.load(Ordering::Relaxed) >= self.max_calls {
             tracing::warn!(limit = self.max_calls, "call limit reached: 486");
             return reply(tx, StatusCode::BusyHere, Vec::new());
+        }
+        // A body that says it is not SDP (RFC 3261 §8.2.3); one without a type is read as SDP.
+        let content_type = tx.original.header_value("Content-Type").unwrap_or_default();
+        let media_type = content_type.split(';').next().unwrap_or_default().trim();
+        if !tx.original.body.is_empty()
+            && !media_type.is_empty()
+            && !media_type.eq_ignore_ascii_case("application/sdp")
+        {
+            tracing::info!(media_type, "INVITE with a body that is not SDP: 415");
+            return reply(
+                tx,
+                StatusCode::UnsupportedMediaType,
+                vec![Header::Accept("application/sdp".into())],
+            );
         }
         let negotiated = match std::str::from_utf8(&tx.original.body)
             .map_err(|_| crate::sdp::SdpError::Syntax("not UTF-8".to_owned()))

@@ -28,8 +28,13 @@
 //!   dialog), re-INVITE (hold and resume: the answer mirrors the direction, media follows the
 //!   new address), INFO with DTMF ([`info`]);
 //! - other methods: `405` (REGISTER: no registrar yet) or `501`; requests for unknown dialogs:
-//!   `481`. Messages that do not parse are dropped by the transport (RFC 3261 §18.3 allows
-//!   it) and counted in the log at debug level.
+//!   `481`; an INVITE whose body is typed as something other than SDP: `415`;
+//! - malformed messages: the transport guard (module `guard`, in front of rsipstack)
+//!   answers what can be answered (`400` for missing, repeated or unreadable mandatory
+//!   headers, `505` for another SIP version, `501` for an unknown method, `416` for a non-SIP
+//!   Request-URI, `513` for a datagram over 8 KiB) and drops the rest (RFC 3261 §18.3);
+//!   over TCP, what rsipstack cannot frame or parse closes the connection. Both are counted
+//!   ([`SipStats`]).
 //!
 //! Media is the `media` crate's: one [`media::MediaEngine`] (one 20 ms ticker for all calls),
 //! one RTP socket per call, RFC 4733 DTMF on every negotiated telephone-event payload type,
@@ -45,8 +50,10 @@
 
 mod call;
 mod edge;
+mod guard;
 pub mod info;
 pub mod sdp;
+mod transport;
 
 pub use call::{CallEvent, DtmfVia, SipCall};
-pub use edge::{IncomingCalls, SipConfig, SipEdge, SipError};
+pub use edge::{IncomingCalls, SipConfig, SipEdge, SipError, SipMonitor, SipStats};

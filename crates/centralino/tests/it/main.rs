@@ -6,6 +6,7 @@ mod cli;
 mod domestic;
 mod serve;
 mod sip;
+mod sip_bad_input;
 mod transcripts;
 
 use std::process::{Command, Output};

@@ -328,28 +328,59 @@ async fn unknown_numbers_bad_offers_and_the_call_limit_are_refused() {
 }
 
 #[tokio::test]
-async fn malformed_messages_are_dropped_and_calls_go_on() {
+async fn malformed_messages_are_answered_or_dropped_and_calls_go_on() {
     let (edge, mut calls) = start(10).await;
     let server = edge.local_addr();
     let junk = UdpSocket::bind("127.0.0.1:0").await.unwrap();
-    let corpus: Vec<Vec<u8>> = vec![
+    let me = junk.local_addr().unwrap();
+    let dropped: Vec<Vec<u8>> = vec![
         b"INVITE sip:803164@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP".to_vec(),
-        b"INVITE sip:803164@127.0.0.1 SIP/3.0\r\n\r\n".to_vec(),
-        b"INVITE sip:803164@127.0.0.1 SIP/2.0\r\nVia: garbage\r\nFrom: ???\r\nTo: \r\nCall-ID:\r\nCSeq: x\r\n\r\n".to_vec(),
-        b"INVITE sip:803164@127.0.0.1 SIP/2.0\r\nCall-ID: a\r\nCall-ID: b\r\nCSeq: 1 INVITE\r\nCSeq: 2 INVITE\r\nContent-Length: 99999999\r\n\r\nv=0".to_vec(),
-        (0..1400u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect(),
+        b"INVITE sip:803164@127.0.0.1 HTTP/1.1\r\n\r\n".to_vec(),
+        (0..1400u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect(),
         vec![0; 3000],
-        b"\r\n\r\n".to_vec(),
-        b"SIP/2.0 200 OK\r\n\r\n".to_vec(),
+        b"SIP/2.0 OK\r\n\r\n".to_vec(),
     ];
-    for message in &corpus {
+    let headers = format!(
+        "Via: SIP/2.0/UDP {me};branch=z9hG4bKj\r\nFrom: <sip:x@127.0.0.1>;tag=1\r\n\
+         To: <sip:803164@127.0.0.1>\r\nCSeq: 1 INVITE\r\n"
+    );
+    let answered: Vec<(u16, String)> = vec![
+        (
+            400,
+            format!("INVITE sip:803164@127.0.0.1 SIP/2.0\r\n{headers}Content-Length: 0\r\n\r\n"),
+        ),
+        (
+            505,
+            format!("INVITE sip:803164@127.0.0.1 SIP/3.0\r\n{headers}Call-ID: a\r\n\r\n"),
+        ),
+        (
+            400,
+            format!(
+                "INVITE sip:803164@127.0.0.1 SIP/2.0\r\n{headers}Call-ID: a\r\nCall-ID: b\r\n\r\n"
+            ),
+        ),
+    ];
+    for message in &dropped {
         junk.send_to(message, server).await.unwrap();
+    }
+    let mut buf = vec![0u8; 4096];
+    for (status, message) in &answered {
+        junk.send_to(message.as_bytes(), server).await.unwrap();
+        let n = timeout(GUARD, junk.recv(&mut buf)).await.unwrap().unwrap();
+        let reply = String::from_utf8_lossy(&buf[..n]);
+        assert!(reply.starts_with(&format!("SIP/2.0 {status} ")), "{reply}");
+        assert!(reply.contains("branch=z9hG4bKj"), "{reply}");
     }
     let mut uac = Uac::new(server, "call-10@test").await;
     uac.call("803164").await;
     let mut call = next_call(&mut calls).await;
     call.hang_up();
     assert_eq!(next_event(&mut call).await, CallEvent::HungUp);
+    let stats = edge.stats();
+    assert_eq!(stats.malformed_answered, answered.len() as u64);
+    assert_eq!(stats.malformed_dropped, dropped.len() as u64);
     edge.shutdown().await;
 }
 
