@@ -38,6 +38,8 @@ pub struct SipOptions {
     pub profile_dir: Option<PathBuf>,
     /// Calls at once (486 beyond).
     pub max_calls: usize,
+    /// SIP timer T1 (default 500 ms; a caller who never ACKs gets a BYE after 64·T1).
+    pub t1: Duration,
 }
 
 impl SipOptions {
@@ -48,6 +50,7 @@ impl SipOptions {
             required: true,
             profile_dir: None,
             max_calls: 2_000,
+            t1: Duration::from_millis(500),
         }
     }
 }
@@ -111,6 +114,7 @@ impl SipServer {
         let config = SipConfig {
             listen: options.listen,
             max_calls: options.max_calls,
+            t1: options.t1,
             ..SipConfig::default()
         };
         let started = SipEdge::start(config, move |dialled| {

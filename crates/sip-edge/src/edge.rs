@@ -15,6 +15,7 @@ use rsipstack::platform::CancellationToken;
 use rsipstack::sip::prelude::HeadersExt;
 use rsipstack::sip::{Header, Method, StatusCode};
 use rsipstack::transaction::TransactionReceiver;
+use rsipstack::transaction::endpoint::EndpointOption;
 use rsipstack::transaction::transaction::Transaction;
 use rsipstack::transport::udp::UdpConnection;
 use rsipstack::transport::{TcpListenerConnection, TransportLayer};
@@ -42,6 +43,10 @@ pub struct SipConfig {
     /// The address RTP sockets bind to and the SDP announces (default: the listen address;
     /// 127.0.0.1 when that is unspecified).
     pub rtp_ip: Option<IpAddr>,
+    /// RFC 3261 timer T1, the round-trip estimate (default 500 ms). The other timers scale
+    /// with it as their defaults do (T2 = 8·T1, T4 = 10·T1); a 200 OK is retransmitted from
+    /// T1 on, doubling, and a caller who has not ACKed after 64·T1 gets a BYE.
+    pub t1: Duration,
 }
 
 impl Default for SipConfig {
@@ -51,6 +56,7 @@ impl Default for SipConfig {
             tcp: true,
             max_calls: 2_000,
             rtp_ip: None,
+            t1: Duration::from_millis(500),
         }
     }
 }
@@ -156,6 +162,13 @@ impl SipEdge {
             .with_cancel_token(transport.clone())
             .with_transport_layer(layer)
             .with_user_agent("centralino")
+            .with_option(EndpointOption {
+                t1: config.t1,
+                t2: config.t1 * 8,
+                t4: config.t1 * 10,
+                t1x64: config.t1 * 64,
+                ..EndpointOption::default()
+            })
             .with_transport_inspector(Box::new(StreamGuard {
                 counts: Arc::clone(&guard),
             }))

@@ -335,3 +335,53 @@ async fn the_malformed_corpus_is_answered_or_dropped_over_udp_and_tcp_while_call
     );
     assert_eq!(PANICS.load(Ordering::SeqCst), 0, "nothing panicked");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sipp_caller_who_never_acks_gets_the_200_again_then_a_bye_and_no_call_leaks() {
+    let Some(sipp) = sipp() else { return };
+    count_panics();
+    let data = tempfile::tempdir().unwrap();
+    // T1 = 100 ms: the BYE comes 6.4 s after the 200 OK instead of 32 s.
+    let server = Server::start_with(data.path(), |options| {
+        options.t1 = Duration::from_millis(100);
+    })
+    .await;
+    let (status, output) = run_sipp(
+        &sipp,
+        server.sip,
+        &scenario("never_ack.xml"),
+        "803164",
+        false,
+    )
+    .await;
+    assert_eq!(status, 0, "a BYE after the 200 OK:\n{output}");
+    // SIPp's final screen: `200 <----------  messages  retransmissions  timeouts  unexpected`.
+    let retransmitted: u32 = output
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("200 <----------"))
+        .and_then(|counts| counts.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or_else(|| panic!("SIPp's message table:\n{output}"));
+    assert!(
+        retransmitted >= 2,
+        "the 200 OK was retransmitted:\n{output}"
+    );
+    timeout(GUARD, async {
+        while server.monitor.stats().active_calls > 0 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .expect("no call is left over");
+    // The server still takes calls.
+    let (status, output) = run_sipp(
+        &sipp,
+        server.sip,
+        &scenario("answer_and_hang_up.xml"),
+        "803164",
+        false,
+    )
+    .await;
+    assert_eq!(status, 0, "a call afterwards:\n{output}");
+    server.stop().await;
+    assert_eq!(PANICS.load(Ordering::SeqCst), 0, "nothing panicked");
+}

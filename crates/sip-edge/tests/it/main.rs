@@ -13,11 +13,17 @@ use tokio::time::timeout;
 const GUARD: Duration = Duration::from_secs(10);
 
 async fn start(max_calls: usize) -> (SipEdge, IncomingCalls) {
+    start_with(SipConfig {
+        max_calls,
+        ..SipConfig::default()
+    })
+    .await
+}
+
+async fn start_with(config: SipConfig) -> (SipEdge, IncomingCalls) {
     let config = SipConfig {
         listen: "127.0.0.1:0".parse().unwrap(),
-        tcp: true,
-        max_calls,
-        rtp_ip: None,
+        ..config
     };
     SipEdge::start(config, |dialled| dialled == "803164")
         .await
@@ -410,5 +416,43 @@ async fn a_re_invite_puts_the_call_on_hold_and_back() {
     let (code, text) = uac.final_response().await;
     assert_eq!(code, 200, "{text}");
     assert!(text.contains("a=sendrecv"), "{text}");
+    edge.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_caller_who_never_acks_gets_the_200_again_then_a_bye_and_the_call_is_freed() {
+    let t1 = Duration::from_millis(50);
+    let (edge, _calls) = start_with(SipConfig {
+        t1,
+        ..SipConfig::default()
+    })
+    .await;
+    let mut uac = Uac::new(edge.local_addr(), "call-noack@test").await;
+    let invite = uac.request("INVITE", "803164", 1, "noack1", &uac.offer());
+    uac.send(&invite).await;
+    // 200 OK until 64·T1, then our BYE (answered by the UAC); never an ACK from it.
+    let mut oks = 0;
+    let bye = loop {
+        let (code, text) = uac.response().await;
+        match code {
+            200 => oks += 1,
+            0 => break text,
+            _ => {}
+        }
+    };
+    assert!(bye.starts_with("BYE "), "{bye}");
+    assert!(oks >= 3, "the 200 OK is retransmitted: {oks} sent");
+    let to_tag = uac.to_tag.clone().unwrap();
+    assert!(
+        bye.contains(&format!(";tag={to_tag}")),
+        "the BYE is the dialog's: {bye}"
+    );
+    timeout(GUARD, async {
+        while edge.stats().active_calls > 0 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await
+    .expect("the call's slot is freed");
     edge.shutdown().await;
 }
