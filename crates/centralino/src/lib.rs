@@ -23,7 +23,7 @@ use anyhow::Context;
 use tokio::net::TcpListener;
 
 pub use config::Profile;
-pub use sip_edge::{SipMonitor, SipStats};
+pub use sip_edge::{RateLimit, SipMonitor, SipStats};
 pub use sip_host::SipOptions;
 
 /// What the server needs to start.

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use rsipstack::EndpointBuilder;
@@ -23,11 +23,14 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use crate::call::{self, CallSetup, SipCall};
+use crate::rate::{RateLimit, TokenBucket};
 use crate::sdp::Offer;
 use crate::transport::{GuardCounts, GuardedUdp, StreamGuard};
 
 /// The methods we answer, for `Allow`.
 const ALLOW: &str = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, UPDATE";
+/// New calls per second by default (the benchmark's target is 300).
+pub const DEFAULT_SETUP_RATE: u32 = 400;
 /// How long [`SipEdge::shutdown`] waits for calls to finish their BYE.
 const DRAIN: Duration = Duration::from_secs(2);
 
@@ -40,6 +43,9 @@ pub struct SipConfig {
     pub tcp: bool,
     /// Calls at once; a new INVITE beyond gets 486 Busy Here.
     pub max_calls: usize,
+    /// New call set-ups per second; an INVITE beyond gets 503 with Retry-After (`None`: no
+    /// limit). Checked before the call limit, after the number (404).
+    pub max_setup_rate: Option<RateLimit>,
     /// The address RTP sockets bind to and the SDP announces (default: the listen address;
     /// 127.0.0.1 when that is unspecified).
     pub rtp_ip: Option<IpAddr>,
@@ -55,6 +61,7 @@ impl Default for SipConfig {
             listen: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 5060),
             tcp: true,
             max_calls: 2_000,
+            max_setup_rate: Some(RateLimit::per_second(DEFAULT_SETUP_RATE)),
             rtp_ip: None,
             t1: Duration::from_millis(500),
         }
@@ -92,7 +99,17 @@ pub struct SipEdge {
     transport: CancellationToken,
     active: Arc<AtomicUsize>,
     guard: Arc<GuardCounts>,
+    refused: Arc<Refused>,
     task: JoinHandle<()>,
+}
+
+/// INVITEs refused for load.
+#[derive(Debug, Default)]
+struct Refused {
+    /// 503 for the set-up rate.
+    rate: AtomicU64,
+    /// 486 at the call limit.
+    busy: AtomicU64,
 }
 
 /// Reads a running edge's counters; cheap to clone.
@@ -100,6 +117,7 @@ pub struct SipEdge {
 pub struct SipMonitor {
     active: Arc<AtomicUsize>,
     guard: Arc<GuardCounts>,
+    refused: Arc<Refused>,
 }
 
 impl SipMonitor {
@@ -109,6 +127,8 @@ impl SipMonitor {
             active_calls: self.active.load(Ordering::Relaxed),
             malformed_answered: self.guard.answered.load(Ordering::Relaxed),
             malformed_dropped: self.guard.dropped.load(Ordering::Relaxed),
+            refused_rate: self.refused.rate.load(Ordering::Relaxed),
+            refused_busy: self.refused.busy.load(Ordering::Relaxed),
         }
     }
 }
@@ -122,6 +142,10 @@ pub struct SipStats {
     pub malformed_answered: u64,
     /// Malformed messages dropped unanswered by the guard.
     pub malformed_dropped: u64,
+    /// INVITEs refused with 503 because new calls came faster than the set-up rate.
+    pub refused_rate: u64,
+    /// INVITEs refused with 486 at the call limit.
+    pub refused_busy: u64,
 }
 
 impl SipEdge {
@@ -189,12 +213,17 @@ impl SipEdge {
         let (accepted, calls) = mpsc::channel(64);
         let stopping = CancellationToken::new();
         let active = Arc::new(AtomicUsize::new(0));
+        let refused = Arc::new(Refused::default());
         let router = Router {
             dialogs,
             state_tx,
             calls: HashMap::new(),
             serves: Arc::new(serves),
             max_calls: config.max_calls,
+            setups: config
+                .max_setup_rate
+                .map(|limit| TokenBucket::new(limit, std::time::Instant::now())),
+            refused: Arc::clone(&refused),
             active: Arc::clone(&active),
             media: media::MediaEngine::start(rtp_ip),
             contact,
@@ -222,6 +251,7 @@ impl SipEdge {
                 transport,
                 active,
                 guard,
+                refused,
                 task,
             },
             IncomingCalls { calls },
@@ -248,6 +278,7 @@ impl SipEdge {
         SipMonitor {
             active: Arc::clone(&self.active),
             guard: Arc::clone(&self.guard),
+            refused: Arc::clone(&self.refused),
         }
     }
 
@@ -283,6 +314,8 @@ struct Router {
     calls: HashMap<DialogId, mpsc::UnboundedSender<DialogState>>,
     serves: Arc<dyn Fn(&str) -> bool + Send + Sync>,
     max_calls: usize,
+    setups: Option<TokenBucket>,
+    refused: Arc<Refused>,
     active: Arc<AtomicUsize>,
     media: media::MediaEngine,
     contact: rsipstack::sip::Uri,
@@ -403,7 +436,21 @@ impl Router {
             tracing::info!(dialled, "INVITE for a number not served: 404");
             return reply(tx, StatusCode::NotFound, Vec::new());
         }
+        if let Some(bucket) = &mut self.setups
+            && let Err(wait) = bucket.take(std::time::Instant::now())
+        {
+            self.refused.rate.fetch_add(1, Ordering::Relaxed);
+            tracing::debug!(?wait, "set-up rate exceeded: 503");
+            // Whole seconds (RFC 3261 §20.33), rounded up.
+            let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            return reply(
+                tx,
+                StatusCode::ServiceUnavailable,
+                vec![Header::RetryAfter(seconds.max(1).to_string().into())],
+            );
+        }
         if self.active.load(Ordering::Relaxed) >= self.max_calls {
+            self.refused.busy.fetch_add(1, Ordering::Relaxed);
             tracing::warn!(limit = self.max_calls, "call limit reached: 486");
             return reply(tx, StatusCode::BusyHere, Vec::new());
         }

@@ -20,10 +20,12 @@
 //! ```
 //!
 //! What the edge answers by itself:
-//! - a new INVITE: `100 Trying`, then `404` for a number the host does not serve, `486` at the
+//! - a new INVITE: `404` for a number the host does not serve, `503` with `Retry-After` when
+//!   new calls come faster than the set-up rate ([`RateLimit`], a token bucket), `486` at the
 //!   call limit, `503` while shutting down, `488` for an offer without PCMU/PCMA audio; else
-//!   `180 Ringing` and `200 OK` with the SDP answer ([`sdp`]); the call reaches the host when
-//!   the ACK arrives (a caller who never ACKs never reaches it);
+//!   `100 Trying`, `180 Ringing` and `200 OK` with the SDP answer ([`sdp`]); the call reaches
+//!   the host when the ACK arrives (a caller who never ACKs never reaches it: the 200 OK is
+//!   retransmitted and after 64·T1 the dialog ends with a BYE);
 //! - CANCEL before the answer (`487` to the INVITE), BYE either way, OPTIONS (in and out of a
 //!   dialog), re-INVITE (hold and resume: the answer mirrors the direction, media follows the
 //!   new address), INFO with DTMF ([`info`]);
@@ -52,8 +54,12 @@ mod call;
 mod edge;
 mod guard;
 pub mod info;
+mod rate;
 pub mod sdp;
 mod transport;
 
 pub use call::{CallEvent, DtmfVia, SipCall};
-pub use edge::{IncomingCalls, SipConfig, SipEdge, SipError, SipMonitor, SipStats};
+pub use edge::{
+    DEFAULT_SETUP_RATE, IncomingCalls, SipConfig, SipEdge, SipError, SipMonitor, SipStats,
+};
+pub use rate::RateLimit;

@@ -51,8 +51,13 @@ pub(crate) fn free_udp_port() -> u16 {
 /// are made): made once per run with the softphone and copied for each test.
 pub(crate) fn demo_data() -> tempfile::TempDir {
     let today = jiff::Timestamp::now().strftime("%Y-%m-%d").to_string();
+    // The target directory may be shared by worktrees whose migrations differ: one copy each.
+    let worktree = std::hash::BuildHasher::hash_one(
+        &std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default(),
+        env!("CARGO_MANIFEST_DIR"),
+    );
     let shared = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "sip-demo-{}-{today}",
+        "sip-demo-{}-{today}-{worktree:016x}",
         centralino::demo::DEMO_DATA_VERSION
     ));
     if !shared.join("ready").exists() {
@@ -142,6 +147,18 @@ pub(crate) async fn run_sipp(
     number: &str,
     tcp: bool,
 ) -> (i32, String) {
+    run_sipp_with(sipp, server, scenario, number, tcp, &["-m", "1"]).await
+}
+
+/// [`run_sipp`] with more SIPp arguments (`-m` among them: how many calls).
+pub(crate) async fn run_sipp_with(
+    sipp: &Path,
+    server: SocketAddr,
+    scenario: &Path,
+    number: &str,
+    tcp: bool,
+    args: &[&str],
+) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
     let mut command = Command::new(sipp);
     command
@@ -151,7 +168,8 @@ pub(crate) async fn run_sipp(
         .arg(server.to_string())
         .args(["-s", number, "-i", "127.0.0.1", "-mi", "127.0.0.1"])
         .args(["-p", &free_udp_port().to_string()])
-        .args(["-m", "1", "-trace_err", "-timeout", "240", "-nostdin"]);
+        .args(args)
+        .args(["-trace_err", "-timeout", "240", "-nostdin"]);
     if tcp {
         command.args(["-t", "t1"]);
     }

@@ -385,3 +385,185 @@ async fn a_sipp_caller_who_never_acks_gets_the_200_again_then_a_bye_and_no_call_
     server.stop().await;
     assert_eq!(PANICS.load(Ordering::SeqCst), 0, "nothing panicked");
 }
+
+/// A call placed by hand over UDP, to watch the RTP the server sends it.
+struct RawCall {
+    sip: UdpSocket,
+    rtp: std::sync::Arc<UdpSocket>,
+    server: SocketAddr,
+    to_tag: String,
+}
+
+impl RawCall {
+    fn request(&self, method: &str, cseq: u32, to_tag: &str, body: &str) -> String {
+        let local = self.sip.local_addr().unwrap();
+        let server = self.server;
+        let to_tag = if to_tag.is_empty() {
+            String::new()
+        } else {
+            format!(";tag={to_tag}")
+        };
+        let content_type = if body.is_empty() {
+            ""
+        } else {
+            "Content-Type: application/sdp\r\n"
+        };
+        format!(
+            "{method} sip:803164@{server} SIP/2.0\r\nVia: SIP/2.0/UDP {local};rport;branch=z9hG4bKraw{method}{cseq}\r\n\
+             Max-Forwards: 70\r\nFrom: <sip:raw@{local}>;tag=raw1\r\nTo: <sip:803164@{server}>{to_tag}\r\n\
+             Call-ID: raw-call@test\r\nCSeq: {cseq} {method}\r\nContact: <sip:raw@{local}>\r\n\
+             {content_type}Content-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+    }
+
+    /// INVITE → 200 → ACK.
+    async fn place(server: SocketAddr) -> RawCall {
+        let sip = UdpSocket::bind("127.0.0.1:0").await.unwrap();
+        let rtp = UdpSocket::bind("127.0.0.1:0").await.unwrap();
+        let mut call = RawCall {
+            sip,
+            rtp: std::sync::Arc::new(rtp),
+            server,
+            to_tag: String::new(),
+        };
+        let offer = format!(
+            "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n\
+             m=audio {} RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n",
+            call.rtp.local_addr().unwrap().port()
+        );
+        let invite = call.request("INVITE", 1, "", &offer);
+        call.sip.send_to(invite.as_bytes(), server).await.unwrap();
+        let mut buf = vec![0u8; 8192];
+        let answer = loop {
+            let n = timeout(GUARD, call.sip.recv(&mut buf))
+                .await
+                .expect("an answer to the INVITE")
+                .unwrap();
+            let text = String::from_utf8_lossy(&buf[..n]).into_owned();
+            if status_of(&text).is_some_and(|c| c >= 200) {
+                break text;
+            }
+        };
+        assert_eq!(status_of(&answer), Some(200), "{answer}");
+        call.to_tag = answer
+            .lines()
+            .find(|l| l.starts_with("To:"))
+            .and_then(|l| l.split_once(";tag="))
+            .map(|(_, t)| t.trim().to_owned())
+            .expect("a To tag");
+        let ack = call.request("ACK", 1, &call.to_tag, "");
+        call.sip.send_to(ack.as_bytes(), server).await.unwrap();
+        call
+    }
+
+    /// BYE → 200.
+    async fn hang_up(&self) {
+        let bye = self.request("BYE", 2, &self.to_tag, "");
+        self.sip.send_to(bye.as_bytes(), self.server).await.unwrap();
+        let mut buf = vec![0u8; 8192];
+        loop {
+            let n = timeout(GUARD, self.sip.recv(&mut buf))
+                .await
+                .expect("an answer to the BYE")
+                .unwrap();
+            let text = String::from_utf8_lossy(&buf[..n]);
+            if text.contains("CSeq: 2 BYE") && status_of(&text) == Some(200) {
+                return;
+            }
+        }
+    }
+}
+
+/// The sequence number, timestamp and SSRC of each RTP packet received until `stop`.
+async fn collect_rtp(
+    rtp: std::sync::Arc<UdpSocket>,
+    mut stop: tokio::sync::oneshot::Receiver<()>,
+) -> Vec<(u16, u32, u32)> {
+    let mut packets = Vec::new();
+    let mut buf = [0u8; 2048];
+    loop {
+        tokio::select! {
+            _ = &mut stop => return packets,
+            received = rtp.recv(&mut buf) => {
+                let n = received.unwrap();
+                if n >= 12 {
+                    let seq = u16::from_be_bytes([buf[2], buf[3]]);
+                    let ts = u32::from_be_bytes([buf[4], buf[5], buf[6], buf[7]]);
+                    let ssrc = u32::from_be_bytes([buf[8], buf[9], buf[10], buf[11]]);
+                    packets.push((seq, ts, ssrc));
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_invites_beyond_the_setup_rate_gets_503_and_a_call_in_progress_keeps_its_audio()
+{
+    let Some(sipp) = sipp() else { return };
+    count_panics();
+    let data = demo_data();
+    let server = Server::start_with(data.path(), |options| {
+        options.max_setup_rate = Some(centralino::RateLimit {
+            per_second: 2,
+            burst: 2,
+        });
+    })
+    .await;
+    let call = RawCall::place(server.sip).await;
+    let (stop, stopped) = tokio::sync::oneshot::channel();
+    let listening = tokio::spawn(collect_rtp(std::sync::Arc::clone(&call.rtp), stopped));
+
+    // 60 INVITEs at 50 a second against 2 a second (SIPp's -r): most get 503.
+    let (status, output) = crate::sip::run_sipp_with(
+        &sipp,
+        server.sip,
+        &scenario("flood.xml"),
+        "803164",
+        false,
+        &["-r", "50", "-m", "60", "-l", "60"],
+    )
+    .await;
+    let _ = stop.send(());
+    let packets = listening.await.unwrap();
+    assert_eq!(status, 0, "every call answered or refused:\n{output}");
+    // SIPp's final screen: `503 <----------  messages  retransmissions …`.
+    let count = |line: &str| -> u64 {
+        output
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(line))
+            .and_then(|counts| counts.split_whitespace().next()?.parse().ok())
+            .unwrap_or_else(|| panic!("SIPp's message table:\n{output}"))
+    };
+    let (refused, answered) = (count("503 <----------"), count("BYE ---------->"));
+    assert!(refused > 0, "some INVITEs got 503:\n{output}");
+    assert!(answered > 0, "some INVITEs were answered:\n{output}");
+    assert_eq!(refused + answered, 60, "{output}");
+    assert_eq!(server.monitor.stats().refused_rate, refused);
+
+    // The call in progress heard an unbroken stream: one SSRC, every sequence number, and
+    // timestamps 160 apart (a skipped frame would jump the timestamp).
+    assert!(
+        packets.len() > 10,
+        "RTP during the flood: {}",
+        packets.len()
+    );
+    for pair in packets.windows(2) {
+        let ((seq0, ts0, ssrc0), (seq1, ts1, ssrc1)) = (pair[0], pair[1]);
+        assert_eq!(ssrc0, ssrc1);
+        assert_eq!(seq1, seq0.wrapping_add(1), "a lost or reordered packet");
+        assert_eq!(ts1, ts0.wrapping_add(160), "a gap in the audio");
+    }
+
+    call.hang_up().await;
+    timeout(GUARD, async {
+        while server.monitor.stats().active_calls > 0 {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .expect("no call is left over");
+    server.stop().await;
+    assert_eq!(PANICS.load(Ordering::SeqCst), 0, "nothing panicked");
+}

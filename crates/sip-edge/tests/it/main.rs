@@ -456,3 +456,33 @@ async fn a_caller_who_never_acks_gets_the_200_again_then_a_bye_and_the_call_is_f
     .expect("the call's slot is freed");
     edge.shutdown().await;
 }
+
+#[tokio::test]
+async fn invites_beyond_the_setup_rate_get_503_with_retry_after() {
+    let (edge, mut calls) = start_with(SipConfig {
+        max_setup_rate: Some(sip_edge::RateLimit {
+            per_second: 1,
+            burst: 1,
+        }),
+        ..SipConfig::default()
+    })
+    .await;
+    let server = edge.local_addr();
+    let mut first = Uac::new(server, "rate-1@test").await;
+    first.call("803164").await;
+    let _call = next_call(&mut calls).await;
+    let mut second = Uac::new(server, "rate-2@test").await;
+    let invite = second.request("INVITE", "803164", 1, "r2", &second.offer());
+    second.send(&invite).await;
+    let (code, text) = second.final_response().await;
+    assert_eq!(code, 503, "{text}");
+    assert!(text.contains("Retry-After: 1\r\n"), "{text}");
+    // An unknown number is still 404: it costs no set-up.
+    let mut unknown = Uac::new(server, "rate-3@test").await;
+    let invite = unknown.request("INVITE", "12345", 1, "r3", &unknown.offer());
+    unknown.send(&invite).await;
+    assert_eq!(unknown.final_response().await.0, 404);
+    let stats = edge.stats();
+    assert_eq!((stats.refused_rate, stats.active_calls), (1, 1));
+    edge.shutdown().await;
+}
