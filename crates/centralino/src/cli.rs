@@ -101,6 +101,13 @@ pub struct ServeArgs {
     /// default is taken, the server runs without SIP and says so).
     #[arg(long, value_name = "ADDR")]
     pub sip: Option<SocketAddr>,
+    /// SIP calls at once; a new call beyond gets 486 Busy Here.
+    #[arg(long, value_name = "N", default_value_t = 2_000)]
+    pub sip_max_calls: usize,
+    /// New SIP calls per second (a token bucket, bursts up to N); a call beyond gets 503
+    /// Service Unavailable with Retry-After. 0: no limit.
+    #[arg(long, value_name = "N", default_value_t = sip_edge::DEFAULT_SETUP_RATE)]
+    pub sip_max_cps: u32,
 }
 
 #[derive(Debug, Subcommand)]
@@ -229,6 +236,9 @@ fn serve(
         sip: Some(crate::SipOptions {
             required: args.sip.is_some(),
             profile_dir,
+            max_calls: args.sip_max_calls,
+            max_setup_rate: (args.sip_max_cps > 0)
+                .then(|| sip_edge::RateLimit::per_second(args.sip_max_cps)),
             ..crate::SipOptions::new(args.sip.unwrap_or(DEFAULT_SIP))
         }),
     };

@@ -24,6 +24,7 @@ use anyhow::Context;
 use tokio::net::TcpListener;
 
 pub use config::Profile;
+pub use sip_edge::{RateLimit, SipMonitor, SipStats};
 pub use sip_host::SipOptions;
 
 /// What the server needs to start.
@@ -104,6 +105,11 @@ impl App {
     /// The address SIP listens on (UDP and TCP), if it runs.
     pub fn sip_addr(&self) -> Option<SocketAddr> {
         self.sip.as_ref().map(sip_host::SipServer::local_addr)
+    }
+
+    /// Reads the SIP edge's counters (calls in progress, malformed messages) while it runs.
+    pub fn sip_monitor(&self) -> Option<sip_edge::SipMonitor> {
+        self.sip.as_ref().map(sip_host::SipServer::monitor)
     }
 
     /// The address HTTP actually listens on.

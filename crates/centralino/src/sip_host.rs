@@ -44,16 +44,24 @@ pub struct SipOptions {
     pub profile_dir: Option<PathBuf>,
     /// Calls at once (486 beyond).
     pub max_calls: usize,
+    /// New calls per second (503 with Retry-After beyond; `None`: no limit).
+    pub max_setup_rate: Option<sip_edge::RateLimit>,
+    /// SIP timer T1 (default 500 ms; a caller who never ACKs gets a BYE after 64·T1).
+    pub t1: Duration,
 }
 
 impl SipOptions {
-    /// SIP on `listen`, built-in profile, 2 000 calls.
+    /// SIP on `listen`, built-in profile, 2 000 calls, 400 new calls a second.
     pub fn new(listen: SocketAddr) -> SipOptions {
         SipOptions {
             listen,
             required: true,
             profile_dir: None,
             max_calls: 2_000,
+            max_setup_rate: Some(sip_edge::RateLimit::per_second(
+                sip_edge::DEFAULT_SETUP_RATE,
+            )),
+            t1: Duration::from_millis(500),
         }
     }
 }
@@ -117,6 +125,8 @@ impl SipServer {
         let config = SipConfig {
             listen: options.listen,
             max_calls: options.max_calls,
+            max_setup_rate: options.max_setup_rate,
+            t1: options.t1,
             ..SipConfig::default()
         };
         let started = SipEdge::start_with_agent_phones(
@@ -153,6 +163,10 @@ impl SipServer {
 
     pub(crate) fn local_addr(&self) -> SocketAddr {
         self.edge.local_addr()
+    }
+
+    pub(crate) fn monitor(&self) -> sip_edge::SipMonitor {
+        self.edge.monitor()
     }
 
     /// Takes calls until `stop` flips, then hangs up the calls in progress (each contact ends

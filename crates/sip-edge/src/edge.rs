@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use rsipstack::EndpointBuilder;
@@ -15,6 +15,7 @@ use rsipstack::platform::CancellationToken;
 use rsipstack::sip::prelude::HeadersExt;
 use rsipstack::sip::{Header, Method, StatusCode};
 use rsipstack::transaction::TransactionReceiver;
+use rsipstack::transaction::endpoint::EndpointOption;
 use rsipstack::transaction::transaction::Transaction;
 use rsipstack::transport::udp::UdpConnection;
 use rsipstack::transport::{TcpListenerConnection, TransportLayer};
@@ -23,10 +24,14 @@ use tokio::task::JoinHandle;
 
 use crate::agents::{AgentPhones, Agents, AgentsSetup};
 use crate::call::{self, CallSetup, SipCall};
+use crate::rate::{RateLimit, TokenBucket};
 use crate::sdp::Offer;
+use crate::transport::{GuardCounts, GuardedUdp, StreamGuard};
 
 /// The methods we answer, for `Allow`.
 const ALLOW: &str = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, UPDATE";
+/// New calls per second by default (the benchmark's target is 300).
+pub const DEFAULT_SETUP_RATE: u32 = 400;
 /// How long [`SipEdge::shutdown`] waits for calls to finish their BYE.
 const DRAIN: Duration = Duration::from_secs(2);
 
@@ -39,9 +44,16 @@ pub struct SipConfig {
     pub tcp: bool,
     /// Calls at once; a new INVITE beyond gets 486 Busy Here.
     pub max_calls: usize,
+    /// New call set-ups per second; an INVITE beyond gets 503 with Retry-After (`None`: no
+    /// limit). Checked before the call limit, after the number (404).
+    pub max_setup_rate: Option<RateLimit>,
     /// The address RTP sockets bind to and the SDP announces (default: the listen address;
     /// 127.0.0.1 when that is unspecified).
     pub rtp_ip: Option<IpAddr>,
+    /// RFC 3261 timer T1, the round-trip estimate (default 500 ms). The other timers scale
+    /// with it as their defaults do (T2 = 8·T1, T4 = 10·T1); a 200 OK is retransmitted from
+    /// T1 on, doubling, and a caller who has not ACKed after 64·T1 gets a BYE.
+    pub t1: Duration,
 }
 
 impl Default for SipConfig {
@@ -50,7 +62,9 @@ impl Default for SipConfig {
             listen: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 5060),
             tcp: true,
             max_calls: 2_000,
+            max_setup_rate: Some(RateLimit::per_second(DEFAULT_SETUP_RATE)),
             rtp_ip: None,
+            t1: Duration::from_millis(500),
         }
     }
 }
@@ -85,9 +99,56 @@ pub struct SipEdge {
     /// The transports stop.
     transport: CancellationToken,
     active: Arc<AtomicUsize>,
+    guard: Arc<GuardCounts>,
+    refused: Arc<Refused>,
     task: JoinHandle<()>,
     /// The registrar and outbound calls to agents (`crate::agents`).
     pub(crate) agents: Arc<Agents>,
+}
+
+/// INVITEs refused for load.
+#[derive(Debug, Default)]
+struct Refused {
+    /// 503 for the set-up rate.
+    rate: AtomicU64,
+    /// 486 at the call limit.
+    busy: AtomicU64,
+}
+
+/// Reads a running edge's counters; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct SipMonitor {
+    active: Arc<AtomicUsize>,
+    guard: Arc<GuardCounts>,
+    refused: Arc<Refused>,
+}
+
+impl SipMonitor {
+    /// The counters now.
+    pub fn stats(&self) -> SipStats {
+        SipStats {
+            active_calls: self.active.load(Ordering::Relaxed),
+            malformed_answered: self.guard.answered.load(Ordering::Relaxed),
+            malformed_dropped: self.guard.dropped.load(Ordering::Relaxed),
+            refused_rate: self.refused.rate.load(Ordering::Relaxed),
+            refused_busy: self.refused.busy.load(Ordering::Relaxed),
+        }
+    }
+}
+
+/// Counters of a running edge.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SipStats {
+    /// Calls in progress (from the INVITE accepted to the end of the call task).
+    pub active_calls: usize,
+    /// Malformed messages answered with an error by the guard (400, 416, 501, 505, 513).
+    pub malformed_answered: u64,
+    /// Malformed messages dropped unanswered by the guard.
+    pub malformed_dropped: u64,
+    /// INVITEs refused with 503 because new calls came faster than the set-up rate.
+    pub refused_rate: u64,
+    /// INVITEs refused with 486 at the call limit.
+    pub refused_busy: u64,
 }
 
 impl SipEdge {
@@ -121,10 +182,13 @@ impl SipEdge {
         };
         let transport = CancellationToken::new();
         let layer = TransportLayer::new(transport.clone());
-        let udp =
-            UdpConnection::create_connection(config.listen, None, Some(transport.child_token()))
-                .await
-                .map_err(|e| bind_error(e.to_string()))?;
+        // Every datagram and every TCP request passes the guard first (see `guard`).
+        let guard = Arc::new(GuardCounts::default());
+        let socket = GuardedUdp::bind(config.listen, Arc::clone(&guard))
+            .map_err(|e| bind_error(e.to_string()))?;
+        let udp = UdpConnection::from_socket(Arc::new(socket), None, Some(transport.child_token()))
+            .await
+            .map_err(|e| bind_error(e.to_string()))?;
         let local = udp
             .get_addr()
             .get_socketaddr()
@@ -143,6 +207,16 @@ impl SipEdge {
             .with_cancel_token(transport.clone())
             .with_transport_layer(layer)
             .with_user_agent("centralino")
+            .with_option(EndpointOption {
+                t1: config.t1,
+                t2: config.t1 * 8,
+                t4: config.t1 * 10,
+                t1x64: config.t1 * 64,
+                ..EndpointOption::default()
+            })
+            .with_transport_inspector(Box::new(StreamGuard {
+                counts: Arc::clone(&guard),
+            }))
             .build();
         let incoming = endpoint
             .incoming_transactions()
@@ -169,12 +243,17 @@ impl SipEdge {
             stopping: stopping.clone(),
             active: Arc::clone(&active),
         }));
+        let refused = Arc::new(Refused::default());
         let router = Router {
             dialogs,
             state_tx,
             calls: HashMap::new(),
             serves: Arc::new(serves),
             max_calls: config.max_calls,
+            setups: config
+                .max_setup_rate
+                .map(|limit| TokenBucket::new(limit, std::time::Instant::now())),
+            refused: Arc::clone(&refused),
             active: Arc::clone(&active),
             media,
             contact,
@@ -202,6 +281,8 @@ impl SipEdge {
                 stopping,
                 transport,
                 active,
+                guard,
+                refused,
                 task,
                 agents,
             },
@@ -217,6 +298,20 @@ impl SipEdge {
     /// Calls in progress (from the INVITE accepted to the end).
     pub fn active_calls(&self) -> usize {
         self.active.load(Ordering::Relaxed)
+    }
+
+    /// The edge's counters now.
+    pub fn stats(&self) -> SipStats {
+        self.monitor().stats()
+    }
+
+    /// A handle that reads the counters while the edge runs (for metrics and tests).
+    pub fn monitor(&self) -> SipMonitor {
+        SipMonitor {
+            active: Arc::clone(&self.active),
+            guard: Arc::clone(&self.guard),
+            refused: Arc::clone(&self.refused),
+        }
     }
 
     /// Hangs up every call (BYE), waits briefly for them to end, and closes the sockets.
@@ -258,6 +353,8 @@ struct Router {
     calls: HashMap<DialogId, mpsc::UnboundedSender<DialogState>>,
     serves: Arc<dyn Fn(&str) -> bool + Send + Sync>,
     max_calls: usize,
+    setups: Option<TokenBucket>,
+    refused: Arc<Refused>,
     active: Arc<AtomicUsize>,
     media: media::MediaEngine,
     contact: rsipstack::sip::Uri,
@@ -379,9 +476,37 @@ impl Router {
             tracing::info!(dialled, "INVITE for a number not served: 404");
             return reply(tx, StatusCode::NotFound, Vec::new());
         }
+        if let Some(bucket) = &mut self.setups
+            && let Err(wait) = bucket.take(std::time::Instant::now())
+        {
+            self.refused.rate.fetch_add(1, Ordering::Relaxed);
+            tracing::debug!(?wait, "set-up rate exceeded: 503");
+            // Whole seconds (RFC 3261 §20.33), rounded up.
+            let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            return reply(
+                tx,
+                StatusCode::ServiceUnavailable,
+                vec![Header::RetryAfter(seconds.max(1).to_string().into())],
+            );
+        }
         if self.active.load(Ordering::Relaxed) >= self.max_calls {
+            self.refused.busy.fetch_add(1, Ordering::Relaxed);
             tracing::warn!(limit = self.max_calls, "call limit reached: 486");
             return reply(tx, StatusCode::BusyHere, Vec::new());
+        }
+        // A body that says it is not SDP (RFC 3261 §8.2.3); one without a type is read as SDP.
+        let content_type = tx.original.header_value("Content-Type").unwrap_or_default();
+        let media_type = content_type.split(';').next().unwrap_or_default().trim();
+        if !tx.original.body.is_empty()
+            && !media_type.is_empty()
+            && !media_type.eq_ignore_ascii_case("application/sdp")
+        {
+            tracing::info!(media_type, "INVITE with a body that is not SDP: 415");
+            return reply(
+                tx,
+                StatusCode::UnsupportedMediaType,
+                vec![Header::Accept("application/sdp".into())],
+            );
         }
         let negotiated = match std::str::from_utf8(&tx.original.body)
             .map_err(|_| crate::sdp::SdpError::Syntax("not UTF-8".to_owned()))

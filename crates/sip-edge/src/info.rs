@@ -60,4 +60,46 @@ mod tests {
         assert_eq!(key("application/dtmf", "x"), None);
         assert_eq!(key("text/plain", "5"), None);
     }
+
+    mod fuzz {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        const KEYS: &str = "0123456789*#ABCD";
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(4096))]
+
+            /// Any content type and body: a key or nothing, never a panic.
+            #[test]
+            fn arbitrary_info_never_panics(content_type in "\\PC{0,40}", body in "\\PC{0,200}") {
+                if let Some(digit) = dtmf_from_info(&content_type, &body) {
+                    prop_assert!(KEYS.contains(digit.as_char()));
+                }
+            }
+
+            /// Every key, in both forms, with the spacing, case and extra lines gateways use.
+            #[test]
+            fn every_key_in_every_form_is_read(
+                key in proptest::sample::select(KEYS.chars().collect::<Vec<_>>()),
+                lower in any::<bool>(),
+                pad in "[ \t]{0,3}",
+                duration in 0u32..10_000,
+                relay in any::<bool>(),
+                newline in prop_oneof![Just("\r\n"), Just("\n")],
+            ) {
+                let shown = if lower { key.to_ascii_lowercase() } else { key };
+                let (content_type, body) = if relay {
+                    (
+                        "application/dtmf-relay",
+                        format!("Signal={pad}{shown}{pad}{newline}Duration={duration}{newline}"),
+                    )
+                } else {
+                    ("application/dtmf", format!("{pad}{shown}{pad}{newline}"))
+                };
+                prop_assert_eq!(dtmf_from_info(content_type, &body).map(DtmfDigit::as_char), Some(key));
+            }
+        }
+    }
 }

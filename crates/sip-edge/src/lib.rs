@@ -20,17 +20,25 @@
 //! ```
 //!
 //! What the edge answers by itself:
-//! - a new INVITE: `100 Trying`, then `404` for a number the host does not serve, `486` at the
+//! - a new INVITE: `404` for a number the host does not serve, `503` with `Retry-After` when
+//!   new calls come faster than the set-up rate ([`RateLimit`], a token bucket), `486` at the
 //!   call limit, `503` while shutting down, `488` for an offer without PCMU/PCMA audio; else
-//!   `180 Ringing` and `200 OK` with the SDP answer ([`sdp`]); the call reaches the host when
-//!   the ACK arrives (a caller who never ACKs never reaches it);
+//!   `100 Trying`, `180 Ringing` and `200 OK` with the SDP answer ([`sdp`]); the call reaches
+//!   the host when the ACK arrives (a caller who never ACKs never reaches it: the 200 OK is
+//!   retransmitted and after 64·T1 the dialog ends with a BYE);
 //! - CANCEL before the answer (`487` to the INVITE), BYE either way, OPTIONS (in and out of a
 //!   dialog), re-INVITE (hold and resume: the answer mirrors the direction, media follows the
 //!   new address), INFO with DTMF ([`info`]);
 //! - REGISTER: the registrar's answers ([`registrar`]) when the edge was started with
 //!   [`SipEdge::start_with_agent_phones`], else `405`;
-//! - other methods: `405` or `501`; requests for unknown dialogs: `481`. Messages that do not parse are dropped by the transport (RFC 3261 §18.3 allows
-//!   it) and counted in the log at debug level.
+//! - other methods: `405` or `501`; requests for unknown dialogs: `481`; an INVITE whose body
+//!   is typed as something other than SDP: `415`;
+//! - malformed messages: the transport guard (module `guard`, in front of rsipstack)
+//!   answers what can be answered (`400` for missing, repeated or unreadable mandatory
+//!   headers, `505` for another SIP version, `501` for an unknown method, `416` for a non-SIP
+//!   Request-URI, `513` for a datagram over 8 KiB) and drops the rest (RFC 3261 §18.3);
+//!   over TCP, what rsipstack cannot frame or parse closes the connection. Both are counted
+//!   ([`SipStats`]).
 //!
 //! Agent phones ([`SipEdge::start_with_agent_phones`]): phones REGISTER their extension with
 //! digest authentication ([`digest`]; the host supplies each extension's HA1 through an
@@ -64,9 +72,12 @@ mod agents;
 mod call;
 pub mod digest;
 mod edge;
+mod guard;
 pub mod info;
+mod rate;
 pub mod registrar;
 pub mod sdp;
+mod transport;
 
 pub use agents::{
     AgentCallOptions, AgentDirectory, AgentPhones, BridgeEnd, CallAgentError, LookupError,
@@ -74,5 +85,8 @@ pub use agents::{
 };
 pub use call::{CallEvent, DtmfVia, SipCall};
 pub use digest::Ha1;
-pub use edge::{IncomingCalls, SipConfig, SipEdge, SipError};
+pub use edge::{
+    DEFAULT_SETUP_RATE, IncomingCalls, SipConfig, SipEdge, SipError, SipMonitor, SipStats,
+};
+pub use rate::RateLimit;
 pub use registrar::{DEFAULT_REALM, RegistrarConfig, Registration};

@@ -9,6 +9,7 @@ mod domestic;
 mod portal;
 mod serve;
 mod sip;
+mod sip_bad_input;
 mod transcripts;
 
 use std::process::{Command, Output};

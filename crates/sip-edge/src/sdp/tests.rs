@@ -134,3 +134,66 @@ fn g711_only_on_its_static_types() {
     assert_eq!((n.codec, n.codec_pt), (Codec::Pcma, 8));
     assert_eq!(n.remote, Some("[::1]:4000".parse().unwrap()));
 }
+
+mod fuzz {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Lines peers send, lines they should not, and fragments of both.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("v=0".to_owned()),
+            Just("o=- 1 1 IN IP4 192.0.2.1".to_owned()),
+            Just("s=-".to_owned()),
+            Just("t=0 0".to_owned()),
+            "c=IN IP[46] [0-9a-f.:]{0,20}(/[0-9]{1,3})?",
+            "m=(audio|video|image) [0-9]{1,6}(/[0-9])? (RTP/AVP|RTP/SAVP|udptl) ([0-9]{1,3} ?){0,6}",
+            "a=rtpmap:[0-9]{1,4} (PCMU|PCMA|telephone-event|opus|G729)/[0-9]{1,6}(/[0-9])?",
+            "a=(sendrecv|sendonly|recvonly|inactive|ptime:20|fmtp:101 0-16)",
+            "[a-z]=[ -~]{0,40}",
+            "[ -~]{0,40}",
+            "\\PC{0,20}",
+        ]
+    }
+
+    fn body() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(line(), 0..14),
+            prop_oneof![Just("\r\n"), Just("\n"), Just("\r")],
+        )
+            .prop_map(|(lines, end)| lines.join(end))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// Any text: parsed or refused with a reason, never a panic; an accepted offer
+        /// gets an answer that names the chosen codec and only offered event types, and
+        /// that our own parser reads back to the same terms.
+        #[test]
+        fn offers_never_panic_and_answers_read_back(body in body()) {
+            let Ok(offer) = Offer::parse(&body) else { return Ok(()) };
+            let Ok(n) = offer.negotiate() else { return Ok(()) };
+            let answer = n.answer("192.0.2.9:40000".parse().unwrap(), 1, 1);
+            let back = Offer::parse(&answer).unwrap().negotiate().unwrap();
+            prop_assert_eq!(back.codec, n.codec);
+            prop_assert_eq!(&back.telephone_events, &n.telephone_events);
+            prop_assert_eq!(back.remote, Some("192.0.2.9:40000".parse().unwrap()));
+            let audio = offer.media.iter().find(|m| m.kind == "audio").unwrap();
+            for pt in &n.telephone_events {
+                prop_assert!(audio.formats.contains(&pt.to_string()));
+            }
+            prop_assert_eq!(answer.matches("m=").count(), offer.media.len());
+        }
+
+        /// Arbitrary bytes read as text.
+        #[test]
+        fn arbitrary_text_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let text = String::from_utf8_lossy(&bytes);
+            if let Ok(offer) = Offer::parse(&text) && let Ok(n) = offer.negotiate() {
+                let _ = n.answer("[::1]:4000".parse().unwrap(), u64::MAX, u64::MAX);
+            }
+        }
+    }
+}

@@ -13,11 +13,17 @@ use tokio::time::timeout;
 const GUARD: Duration = Duration::from_secs(10);
 
 async fn start(max_calls: usize) -> (SipEdge, IncomingCalls) {
+    start_with(SipConfig {
+        max_calls,
+        ..SipConfig::default()
+    })
+    .await
+}
+
+async fn start_with(config: SipConfig) -> (SipEdge, IncomingCalls) {
     let config = SipConfig {
         listen: "127.0.0.1:0".parse().unwrap(),
-        tcp: true,
-        max_calls,
-        rtp_ip: None,
+        ..config
     };
     SipEdge::start(config, |dialled| dialled == "803164")
         .await
@@ -328,28 +334,59 @@ async fn unknown_numbers_bad_offers_and_the_call_limit_are_refused() {
 }
 
 #[tokio::test]
-async fn malformed_messages_are_dropped_and_calls_go_on() {
+async fn malformed_messages_are_answered_or_dropped_and_calls_go_on() {
     let (edge, mut calls) = start(10).await;
     let server = edge.local_addr();
     let junk = UdpSocket::bind("127.0.0.1:0").await.unwrap();
-    let corpus: Vec<Vec<u8>> = vec![
+    let me = junk.local_addr().unwrap();
+    let dropped: Vec<Vec<u8>> = vec![
         b"INVITE sip:803164@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP".to_vec(),
-        b"INVITE sip:803164@127.0.0.1 SIP/3.0\r\n\r\n".to_vec(),
-        b"INVITE sip:803164@127.0.0.1 SIP/2.0\r\nVia: garbage\r\nFrom: ???\r\nTo: \r\nCall-ID:\r\nCSeq: x\r\n\r\n".to_vec(),
-        b"INVITE sip:803164@127.0.0.1 SIP/2.0\r\nCall-ID: a\r\nCall-ID: b\r\nCSeq: 1 INVITE\r\nCSeq: 2 INVITE\r\nContent-Length: 99999999\r\n\r\nv=0".to_vec(),
-        (0..1400u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect(),
+        b"INVITE sip:803164@127.0.0.1 HTTP/1.1\r\n\r\n".to_vec(),
+        (0..1400u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect(),
         vec![0; 3000],
-        b"\r\n\r\n".to_vec(),
-        b"SIP/2.0 200 OK\r\n\r\n".to_vec(),
+        b"SIP/2.0 OK\r\n\r\n".to_vec(),
     ];
-    for message in &corpus {
+    let headers = format!(
+        "Via: SIP/2.0/UDP {me};branch=z9hG4bKj\r\nFrom: <sip:x@127.0.0.1>;tag=1\r\n\
+         To: <sip:803164@127.0.0.1>\r\nCSeq: 1 INVITE\r\n"
+    );
+    let answered: Vec<(u16, String)> = vec![
+        (
+            400,
+            format!("INVITE sip:803164@127.0.0.1 SIP/2.0\r\n{headers}Content-Length: 0\r\n\r\n"),
+        ),
+        (
+            505,
+            format!("INVITE sip:803164@127.0.0.1 SIP/3.0\r\n{headers}Call-ID: a\r\n\r\n"),
+        ),
+        (
+            400,
+            format!(
+                "INVITE sip:803164@127.0.0.1 SIP/2.0\r\n{headers}Call-ID: a\r\nCall-ID: b\r\n\r\n"
+            ),
+        ),
+    ];
+    for message in &dropped {
         junk.send_to(message, server).await.unwrap();
+    }
+    let mut buf = vec![0u8; 4096];
+    for (status, message) in &answered {
+        junk.send_to(message.as_bytes(), server).await.unwrap();
+        let n = timeout(GUARD, junk.recv(&mut buf)).await.unwrap().unwrap();
+        let reply = String::from_utf8_lossy(&buf[..n]);
+        assert!(reply.starts_with(&format!("SIP/2.0 {status} ")), "{reply}");
+        assert!(reply.contains("branch=z9hG4bKj"), "{reply}");
     }
     let mut uac = Uac::new(server, "call-10@test").await;
     uac.call("803164").await;
     let mut call = next_call(&mut calls).await;
     call.hang_up();
     assert_eq!(next_event(&mut call).await, CallEvent::HungUp);
+    let stats = edge.stats();
+    assert_eq!(stats.malformed_answered, answered.len() as u64);
+    assert_eq!(stats.malformed_dropped, dropped.len() as u64);
     edge.shutdown().await;
 }
 
@@ -379,5 +416,73 @@ async fn a_re_invite_puts_the_call_on_hold_and_back() {
     let (code, text) = uac.final_response().await;
     assert_eq!(code, 200, "{text}");
     assert!(text.contains("a=sendrecv"), "{text}");
+    edge.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_caller_who_never_acks_gets_the_200_again_then_a_bye_and_the_call_is_freed() {
+    let t1 = Duration::from_millis(50);
+    let (edge, _calls) = start_with(SipConfig {
+        t1,
+        ..SipConfig::default()
+    })
+    .await;
+    let mut uac = Uac::new(edge.local_addr(), "call-noack@test").await;
+    let invite = uac.request("INVITE", "803164", 1, "noack1", &uac.offer());
+    uac.send(&invite).await;
+    // 200 OK until 64·T1, then our BYE (answered by the UAC); never an ACK from it.
+    let mut oks = 0;
+    let bye = loop {
+        let (code, text) = uac.response().await;
+        match code {
+            200 => oks += 1,
+            0 => break text,
+            _ => {}
+        }
+    };
+    assert!(bye.starts_with("BYE "), "{bye}");
+    assert!(oks >= 3, "the 200 OK is retransmitted: {oks} sent");
+    let to_tag = uac.to_tag.clone().unwrap();
+    assert!(
+        bye.contains(&format!(";tag={to_tag}")),
+        "the BYE is the dialog's: {bye}"
+    );
+    timeout(GUARD, async {
+        while edge.stats().active_calls > 0 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await
+    .expect("the call's slot is freed");
+    edge.shutdown().await;
+}
+
+#[tokio::test]
+async fn invites_beyond_the_setup_rate_get_503_with_retry_after() {
+    let (edge, mut calls) = start_with(SipConfig {
+        max_setup_rate: Some(sip_edge::RateLimit {
+            per_second: 1,
+            burst: 1,
+        }),
+        ..SipConfig::default()
+    })
+    .await;
+    let server = edge.local_addr();
+    let mut first = Uac::new(server, "rate-1@test").await;
+    first.call("803164").await;
+    let _call = next_call(&mut calls).await;
+    let mut second = Uac::new(server, "rate-2@test").await;
+    let invite = second.request("INVITE", "803164", 1, "r2", &second.offer());
+    second.send(&invite).await;
+    let (code, text) = second.final_response().await;
+    assert_eq!(code, 503, "{text}");
+    assert!(text.contains("Retry-After: 1\r\n"), "{text}");
+    // An unknown number is still 404: it costs no set-up.
+    let mut unknown = Uac::new(server, "rate-3@test").await;
+    let invite = unknown.request("INVITE", "12345", 1, "r3", &unknown.offer());
+    unknown.send(&invite).await;
+    assert_eq!(unknown.final_response().await.0, 404);
+    let stats = edge.stats();
+    assert_eq!((stats.refused_rate, stats.active_calls), (1, 1));
     edge.shutdown().await;
 }
