@@ -50,7 +50,7 @@ async fn start(min_expires: u32) -> (SipEdge, IncomingCalls) {
         listen: "127.0.0.1:0".parse().unwrap(),
         tcp: true,
         max_calls: 10,
-        rtp_ip: None,
+        ..SipConfig::default()
     };
     SipEdge::start_with_agent_phones(config, |dialled| dialled == "5000", phones(min_expires))
         .await
